@@ -1,0 +1,158 @@
+"""Applications and the people involved in them; each write one transaction."""
+
+import datetime
+
+
+from desktop.store.choices import HiringRole, Stage
+from desktop.store.companies import company_for_name
+from desktop.store.connection import transaction
+from desktop.store.listing import Listing, like_all, ordering
+from desktop.store.models import Application, Company, Involvement, Person
+from desktop.store.validation import ValidationError, check_url, clean_text, require
+
+TEXT_FIELDS = (
+    "position",
+    "job_url",
+    "source",
+    "rejection_reason",
+    "stumped_questions",
+    "should_have_mentioned",
+    "skill_gaps",
+    "lessons",
+    "hired_candidate",
+    "notes",
+)
+DATE_FIELDS = ("applied_on", "interviewed_on", "rejected_on")
+
+
+def get_application(application_id: int) -> Application:
+    return Application.select(Application, Company).join(Company).where(
+        Application.id == application_id
+    ).get()
+
+
+def save_application(application_id: int | None, values: dict) -> Application:
+    """Create or update an application from form values; ``values["company"]`` is a name."""
+    fields = _cleaned(values)
+    with transaction():
+        application = (
+            Application() if application_id is None else Application.get_by_id(application_id)
+        )
+        for name, value in fields.items():
+            setattr(application, name, value)
+        if "company" in values or application_id is None:
+            company = company_for_name(values.get("company", ""))
+            if company is None:
+                raise ValidationError("company", "Say which company the application is with.")
+            application.company = company
+        application.save()
+    return application
+
+
+def _cleaned(values: dict) -> dict:
+    fields = {name: clean_text(values[name]) for name in TEXT_FIELDS if name in values}
+    if "position" in fields or "position" not in values:
+        fields["position"] = require(values.get("position"), "position", "The position")
+    if "job_url" in fields:
+        fields["job_url"] = check_url(fields["job_url"], "job_url")
+    for name in DATE_FIELDS:
+        if name in values:
+            value = values[name]
+            if value is not None and not isinstance(value, datetime.date):
+                raise ValidationError(name, "Pick a date from the calendar.")
+            fields[name] = value
+    if "stage" in values:
+        stage = Stage.parse(values["stage"])
+        if stage is None:
+            raise ValidationError("stage", f"“{values['stage']}” is not a stage.")
+        fields["stage"] = stage.value
+    return fields
+
+
+def delete_application(application_id: int) -> None:
+    """Delete an application; interactions logged for it stay with the people."""
+    with transaction():
+        Application.delete_by_id(application_id)
+
+
+def involved_people(application_id: int) -> list[Involvement]:
+    """Who took part in the application, with their role, in name order."""
+    return list(
+        Involvement.select(Involvement, Person)
+        .join(Person)
+        .where(Involvement.application == application_id)
+        .order_by(Person.last_name.collate("NOCASE"), Person.first_name.collate("NOCASE"))
+    )
+
+
+def link_person(application_id: int, person_id: int, role: str) -> Involvement:
+    """Record (or update) the person's part in the application."""
+    role_value = HiringRole.parse(role, HiringRole.OTHER).value
+    with transaction():
+        involvement, created = Involvement.get_or_create(
+            application=application_id, person=person_id, defaults={"role": role_value}
+        )
+        if not created and involvement.role != role_value:
+            involvement.role = role_value
+            involvement.save()
+    return involvement
+
+
+def unlink_person(application_id: int, person_id: int) -> None:
+    with transaction():
+        Involvement.delete().where(
+            (Involvement.application == application_id) & (Involvement.person == person_id)
+        ).execute()
+
+
+_SORTS = {
+    "company": (Company.name.collate("NOCASE"),),
+    "position": (Application.position.collate("NOCASE"),),
+    "stage": (Application.stage,),
+    "applied_on": (Application.applied_on,),
+    "rejected_on": (Application.rejected_on,),
+    "updated_at": (Application.updated_at,),
+}
+
+
+def _filter(text: str):
+    return like_all(text, (Application.position, Company.name, Application.source))
+
+
+def application_rows(text: str, sort: str, descending: bool, offset: int, limit: int) -> list:
+    """One page of the Applications table."""
+    query = Application.select(
+        Application.id,
+        Company.name.alias("company"),
+        Application.position,
+        Application.stage,
+        Application.applied_on,
+        Application.rejected_on,
+        Application.updated_at,
+    ).join(Company)
+    if (condition := _filter(text)) is not None:
+        query = query.where(condition)
+    query = query.order_by(*ordering(_SORTS[sort], descending, Application.id))
+    return list(query.offset(offset).limit(limit).namedtuples())
+
+
+def count_applications(text: str = "") -> int:
+    query = Application.select().join(Company)
+    if (condition := _filter(text)) is not None:
+        query = query.where(condition)
+    return query.count()
+
+
+def applications_for_picker() -> list[tuple[int, str]]:
+    """(id, "Position — Company") for every application, newest first."""
+    query = (
+        Application.select(Application.id, Application.position, Company.name)
+        .join(Company)
+        .order_by(Application.updated_at.desc())
+        .tuples()
+    )
+    return [(app_id, f"{position} — {company}") for app_id, position, company in query]
+
+
+APPLICATIONS = Listing(sort_keys=tuple(_SORTS), rows=application_rows, count=count_applications)
+

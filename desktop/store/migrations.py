@@ -1,0 +1,157 @@
+"""Schema versions, recorded in ``PRAGMA user_version``, and how to move between them.
+
+Each migration is a frozen list of SQL statements: later model changes never
+alter what an old migration does. A migration runs in one transaction with the
+version bump, after a backup of the file as it was.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.store.connection import DatabaseTooNew, db, user_version
+
+_TIMESTAMPS = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
+
+_V1_CORE = (
+    'CREATE TABLE "meta" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    "INSERT INTO meta (key, value) VALUES ('revision', '0'), ('backup_revision', '-1')",
+    f"""CREATE TABLE "company" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "name" TEXT NOT NULL CHECK (trim("name") <> ''),
+        "website" TEXT NOT NULL DEFAULT '', "industry" TEXT NOT NULL DEFAULT '',
+        "location" TEXT NOT NULL DEFAULT '', "notes" TEXT NOT NULL DEFAULT '')""",
+    'CREATE UNIQUE INDEX "company_name" ON "company" ("name" COLLATE NOCASE)',
+    f"""CREATE TABLE "person" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "first_name" TEXT NOT NULL DEFAULT '', "last_name" TEXT NOT NULL DEFAULT '',
+        "company_id" INTEGER REFERENCES "company" ("id") ON DELETE SET NULL,
+        "title" TEXT NOT NULL DEFAULT '', "hiring_role" TEXT NOT NULL DEFAULT '',
+        "email" TEXT NOT NULL DEFAULT '', "phone" TEXT NOT NULL DEFAULT '',
+        "linkedin_url" TEXT NOT NULL DEFAULT '', "how_met" TEXT NOT NULL DEFAULT '',
+        "notes" TEXT NOT NULL DEFAULT '', "last_contact_at" DATETIME,
+        CHECK (trim("first_name") <> '' OR trim("last_name") <> '' OR trim("email") <> ''))""",
+    'CREATE INDEX "person_company_id" ON "person" ("company_id")',
+    'CREATE INDEX "person_name" ON "person" '
+    '("last_name" COLLATE NOCASE, "first_name" COLLATE NOCASE)',
+    'CREATE INDEX "person_email" ON "person" ("email" COLLATE NOCASE)',
+    'CREATE INDEX "person_last_contact_at" ON "person" ("last_contact_at")',
+    f"""CREATE TABLE "application" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "company_id" INTEGER NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
+        "position" TEXT NOT NULL CHECK (trim("position") <> ''),
+        "job_url" TEXT NOT NULL DEFAULT '', "source" TEXT NOT NULL DEFAULT '',
+        "stage" TEXT NOT NULL DEFAULT 'applied',
+        "applied_on" DATE, "interviewed_on" DATE, "rejected_on" DATE,
+        "rejection_reason" TEXT NOT NULL DEFAULT '',
+        "stumped_questions" TEXT NOT NULL DEFAULT '',
+        "should_have_mentioned" TEXT NOT NULL DEFAULT '',
+        "skill_gaps" TEXT NOT NULL DEFAULT '', "lessons" TEXT NOT NULL DEFAULT '',
+        "hired_candidate" TEXT NOT NULL DEFAULT '', "notes" TEXT NOT NULL DEFAULT '')""",
+    'CREATE INDEX "application_company_id" ON "application" ("company_id")',
+    'CREATE INDEX "application_stage" ON "application" ("stage")',
+    'CREATE INDEX "application_applied_on" ON "application" ("applied_on")',
+    f"""CREATE TABLE "involvement" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "application_id" INTEGER NOT NULL REFERENCES "application" ("id") ON DELETE CASCADE,
+        "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+        "role" TEXT NOT NULL DEFAULT '')""",
+    'CREATE UNIQUE INDEX "involvement_application_id_person_id" '
+    'ON "involvement" ("application_id", "person_id")',
+    'CREATE INDEX "involvement_person_id" ON "involvement" ("person_id")',
+    f"""CREATE TABLE "interaction" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+        "application_id" INTEGER REFERENCES "application" ("id") ON DELETE SET NULL,
+        "occurred_at" DATETIME NOT NULL,
+        "channel" TEXT NOT NULL DEFAULT 'email', "direction" TEXT NOT NULL DEFAULT 'outgoing',
+        "summary" TEXT NOT NULL DEFAULT '', "body" TEXT NOT NULL DEFAULT '')""",
+    'CREATE INDEX "interaction_person_id_occurred_at" '
+    'ON "interaction" ("person_id", "occurred_at")',
+    'CREATE INDEX "interaction_application_id" ON "interaction" ("application_id")',
+)
+
+# Full-text search over people, so the filter box stays instant at 100,000 rows.
+# Triggers keep it in step with person and company edits, imports included.
+_PERSON_SEARCH_ROW = (
+    "new.id, new.first_name || ' ' || new.last_name, new.email, new.title, "
+    "coalesce((SELECT name FROM company WHERE id = new.company_id), '')"
+)
+_V2_PERSON_SEARCH = (
+    """CREATE VIRTUAL TABLE "person_search" USING fts5(
+        name, email, title, company,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')""",
+    """INSERT INTO person_search (rowid, name, email, title, company)
+        SELECT p.id, p.first_name || ' ' || p.last_name, p.email, p.title,
+               coalesce(c.name, '')
+        FROM person p LEFT JOIN company c ON c.id = p.company_id""",
+    f"""CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+        INSERT INTO person_search (rowid, name, email, title, company)
+        VALUES ({_PERSON_SEARCH_ROW});
+    END""",
+    f"""CREATE TRIGGER person_search_update
+        AFTER UPDATE OF first_name, last_name, email, title, company_id ON person BEGIN
+        DELETE FROM person_search WHERE rowid = old.id;
+        INSERT INTO person_search (rowid, name, email, title, company)
+        VALUES ({_PERSON_SEARCH_ROW});
+    END""",
+    """CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+        DELETE FROM person_search WHERE rowid = old.id;
+    END""",
+    """CREATE TRIGGER person_search_company_rename AFTER UPDATE OF name ON company BEGIN
+        UPDATE person_search SET company = new.name
+        WHERE rowid IN (SELECT id FROM person WHERE company_id = new.id);
+    END""",
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: Sequence[str] = field(repr=False)
+
+    def apply(self) -> None:
+        for statement in self.statements:
+            db.execute_sql(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "companies, people, applications and interactions", _V1_CORE),
+    Migration(2, "full-text search over people", _V2_PERSON_SEARCH),
+)
+
+#: The newest data format this version of Rebound reads and writes.
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def pending(migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    current = user_version()
+    return [m for m in migrations if m.version > current]
+
+
+def migrate(
+    path: Path,
+    before_each: Callable[[Migration], None] | None = None,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> list[Migration]:
+    """Bring the open database up to date; returns the migrations applied.
+
+    ``before_each`` runs before every migration on a database that already
+    holds a schema (the backup hook). A migration that fails rolls back whole and
+    leaves ``user_version`` where it was. A newer file is refused untouched.
+    """
+    current = user_version()
+    newest = migrations[-1].version
+    if current > newest:
+        raise DatabaseTooNew(path, current, newest)
+    applied = []
+    for migration in pending(migrations):
+        # A brand-new file holds nothing worth a backup yet.
+        if before_each is not None and current > 0:
+            before_each(migration)
+        with db.atomic():
+            migration.apply()
+            db.execute_sql(f"PRAGMA user_version = {int(migration.version)}")
+        applied.append(migration)
+    return applied

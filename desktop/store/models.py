@@ -1,0 +1,113 @@
+"""The tables Rebound keeps: companies, people, applications, who was involved, and
+every interaction. The schema itself is created by ``migrations``; these models
+must match it (a test compares them).
+"""
+
+import peewee
+
+from desktop.clock import utcnow
+from desktop.store.connection import db
+
+
+class BaseModel(peewee.Model):
+    created_at = peewee.DateTimeField(default=utcnow)
+    updated_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        self.updated_at = utcnow()
+        return super().save(*args, **kwargs)
+
+
+class Meta(peewee.Model):
+    """Small facts about the store itself: revision, last backup, last check."""
+
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        database = db
+        table_name = "meta"
+
+
+class Company(BaseModel):
+    name = peewee.TextField()
+    website = peewee.TextField(default="")
+    industry = peewee.TextField(default="")
+    location = peewee.TextField(default="")
+    notes = peewee.TextField(default="")
+
+
+class Person(BaseModel):
+    first_name = peewee.TextField(default="")
+    last_name = peewee.TextField(default="")
+    company = peewee.ForeignKeyField(Company, null=True, backref="people", on_delete="SET NULL")
+    title = peewee.TextField(default="")
+    #: A HiringRole value: the part this person usually plays.
+    hiring_role = peewee.TextField(default="")
+    email = peewee.TextField(default="")
+    phone = peewee.TextField(default="")
+    linkedin_url = peewee.TextField(default="")
+    how_met = peewee.TextField(default="")
+    notes = peewee.TextField(default="")
+    #: The newest Interaction's time, kept by the store so the People table can
+    #: sort and show "last contact" without a join over every interaction.
+    last_contact_at = peewee.DateTimeField(null=True)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+class Application(BaseModel):
+    company = peewee.ForeignKeyField(Company, backref="applications", on_delete="CASCADE")
+    position = peewee.TextField()
+    job_url = peewee.TextField(default="")
+    source = peewee.TextField(default="")
+    #: A Stage value.
+    stage = peewee.TextField(default="applied")
+    applied_on = peewee.DateField(null=True)
+    interviewed_on = peewee.DateField(null=True)
+    rejected_on = peewee.DateField(null=True)
+    #: What they said when they turned the application down, in their words.
+    rejection_reason = peewee.TextField(default="")
+    stumped_questions = peewee.TextField(default="")
+    should_have_mentioned = peewee.TextField(default="")
+    skill_gaps = peewee.TextField(default="")
+    lessons = peewee.TextField(default="")
+    hired_candidate = peewee.TextField(default="")
+    notes = peewee.TextField(default="")
+
+
+class Involvement(BaseModel):
+    """A person's part in one application (the recruiter, an interviewer...)."""
+
+    application = peewee.ForeignKeyField(Application, backref="involvements", on_delete="CASCADE")
+    person = peewee.ForeignKeyField(Person, backref="involvements", on_delete="CASCADE")
+    #: A HiringRole value.
+    role = peewee.TextField(default="")
+
+    class Meta:
+        indexes = ((("application", "person"), True),)
+
+
+class Interaction(BaseModel):
+    """One contact with a person: a call, an e-mail sent or received, a meeting."""
+
+    person = peewee.ForeignKeyField(Person, backref="interactions", on_delete="CASCADE")
+    application = peewee.ForeignKeyField(
+        Application, null=True, backref="interactions", on_delete="SET NULL"
+    )
+    occurred_at = peewee.DateTimeField(default=utcnow)
+    #: A Channel value.
+    channel = peewee.TextField(default="email")
+    #: A Direction value.
+    direction = peewee.TextField(default="outgoing")
+    summary = peewee.TextField(default="")
+    body = peewee.TextField(default="")
+
+
+ALL_MODELS = (Meta, Company, Person, Application, Involvement, Interaction)
