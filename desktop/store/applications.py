@@ -1,6 +1,7 @@
 """Applications and the people involved in them; each write one transaction."""
 
 import datetime
+from dataclasses import dataclass
 
 
 from desktop.store.choices import HiringRole, Stage
@@ -25,10 +26,18 @@ TEXT_FIELDS = (
 DATE_FIELDS = ("applied_on", "interviewed_on", "rejected_on")
 
 
-def get_application(application_id: int) -> Application:
-    return Application.select(Application, Company).join(Company).where(
-        Application.id == application_id
-    ).get()
+def application_values(application_id: int) -> dict:
+    """The application's editable fields as plain values, the company as its name."""
+    application = (
+        Application.select(Application, Company)
+        .join(Company)
+        .where(Application.id == application_id)
+        .get()
+    )
+    values = {name: getattr(application, name) for name in (*TEXT_FIELDS, *DATE_FIELDS)}
+    values["stage"] = application.stage
+    values["company"] = application.company.name
+    return values
 
 
 def save_application(application_id: int | None, values: dict) -> Application:
@@ -75,14 +84,28 @@ def delete_application(application_id: int) -> None:
         Application.delete_by_id(application_id)
 
 
-def involved_people(application_id: int) -> list[Involvement]:
+@dataclass(frozen=True)
+class InvolvedPerson:
+    person_id: int
+    name: str
+    title: str
+    email: str
+    role: str
+
+
+def involved_people(application_id: int) -> list[InvolvedPerson]:
     """Who took part in the application, with their role, in name order."""
-    return list(
+    query = (
         Involvement.select(Involvement, Person)
         .join(Person)
         .where(Involvement.application == application_id)
-        .order_by(Person.last_name.collate("NOCASE"), Person.first_name.collate("NOCASE"))
+        .order_by(Person.first_name.collate("NOCASE"), Person.last_name.collate("NOCASE"))
     )
+    return [
+        InvolvedPerson(i.person.id, i.person.full_name or i.person.email, i.person.title,
+                       i.person.email, i.role)
+        for i in query
+    ]
 
 
 def link_person(application_id: int, person_id: int, role: str) -> Involvement:
@@ -143,12 +166,18 @@ def count_applications(text: str = "") -> int:
     return query.count()
 
 
-def applications_for_picker() -> list[tuple[int, str]]:
-    """(id, "Position — Company") for every application, newest first."""
+def applications_for_person(person_id: int) -> list[tuple[int, str]]:
+    """(id, "Position — Company") for the applications a contact with this person
+    is likely to be about: those they took part in, then those at their company."""
+    person_company = Person.select(Person.company).where(Person.id == person_id)
+    involved = Involvement.select(Involvement.application).where(
+        Involvement.person == person_id
+    )
     query = (
         Application.select(Application.id, Application.position, Company.name)
         .join(Company)
-        .order_by(Application.updated_at.desc())
+        .where(Application.id.in_(involved) | (Application.company == person_company))
+        .order_by(Application.id.in_(involved).desc(), Application.updated_at.desc())
         .tuples()
     )
     return [(app_id, f"{position} — {company}") for app_id, position, company in query]

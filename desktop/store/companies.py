@@ -12,15 +12,19 @@ from desktop.store.validation import ValidationError, check_url, clean_text, req
 EDITABLE_FIELDS = ("name", "website", "industry", "location", "notes")
 
 
-def get_company(company_id: int) -> Company:
-    return Company.get_by_id(company_id)
+def company_values(company_id: int) -> dict:
+    company = Company.get_by_id(company_id)
+    return {name: getattr(company, name) for name in EDITABLE_FIELDS}
 
 
 def find_company(name: str) -> Company | None:
     name = clean_text(name)
     if not name:
         return None
-    return Company.get_or_none(peewee.fn.lower(Company.name) == name.lower())
+    # NOCASE, exactly as the unique index compares names: Python's lower() also folds
+    # "É" while SQLite's lower() does not, so "Électricité" was never found and
+    # company_for_name then hit the unique index with an IntegrityError.
+    return Company.get_or_none(Company.name.collate("NOCASE") == name)
 
 
 def company_for_name(name: str) -> Company | None:
@@ -82,19 +86,25 @@ def delete_company(company_id: int) -> None:
         Company.delete_by_id(company_id)
 
 
-def applications_of_company(company_id: int) -> list[Application]:
+def applications_of_company(company_id: int) -> list:
+    """(id, position, stage, applied_on) rows, newest first."""
     return list(
-        Application.select()
+        Application.select(
+            Application.id, Application.position, Application.stage, Application.applied_on
+        )
         .where(Application.company == company_id)
         .order_by(Application.applied_on.desc(), Application.id.desc())
+        .namedtuples()
     )
 
 
-def people_at_company(company_id: int) -> list[Person]:
+def people_at_company(company_id: int) -> list:
+    """(id, first_name, last_name, title) rows in name order."""
     return list(
-        Person.select()
+        Person.select(Person.id, Person.first_name, Person.last_name, Person.title)
         .where(Person.company == company_id)
-        .order_by(Person.last_name.collate("NOCASE"), Person.first_name.collate("NOCASE"))
+        .order_by(Person.first_name.collate("NOCASE"), Person.last_name.collate("NOCASE"))
+        .namedtuples()
     )
 
 
@@ -108,8 +118,9 @@ _SORTS = {
     "name": (Company.name.collate("NOCASE"),),
     "industry": (Company.industry.collate("NOCASE"),),
     "location": (Company.location.collate("NOCASE"),),
-    "applications": (_APPLICATION_COUNT,),
-    "people": (_PEOPLE_COUNT,),
+    # A bare subquery has no asc()/desc(); as an expression it sorts like a column.
+    "applications": (peewee.NodeList((_APPLICATION_COUNT,)),),
+    "people": (peewee.NodeList((_PEOPLE_COUNT,)),),
 }
 
 

@@ -33,7 +33,7 @@ _V1_CORE = (
         CHECK (trim("first_name") <> '' OR trim("last_name") <> '' OR trim("email") <> ''))""",
     'CREATE INDEX "person_company_id" ON "person" ("company_id")',
     'CREATE INDEX "person_name" ON "person" '
-    '("last_name" COLLATE NOCASE, "first_name" COLLATE NOCASE)',
+    '("first_name" COLLATE NOCASE, "last_name" COLLATE NOCASE)',
     'CREATE INDEX "person_email" ON "person" ("email" COLLATE NOCASE)',
     'CREATE INDEX "person_last_contact_at" ON "person" ("last_contact_at")',
     f"""CREATE TABLE "application" (

@@ -1,5 +1,8 @@
 """People: the named operations the UI needs, each write one transaction."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import peewee
 
 from desktop.store.choices import HiringRole
@@ -23,8 +26,23 @@ EDITABLE_FIELDS = (
 )
 
 
-def get_person(person_id: int) -> Person:
-    return Person.get_by_id(person_id)
+def person_values(person_id: int) -> dict:
+    """The person's editable fields as plain values, with the company as its name."""
+    person = (
+        Person.select(Person, Company)
+        .join(Company, peewee.JOIN.LEFT_OUTER)
+        .where(Person.id == person_id)
+        .get()
+    )
+    values = {name: getattr(person, name) for name in EDITABLE_FIELDS}
+    values["company"] = person.company.name if person.company_id else ""
+    values["last_contact_at"] = person.last_contact_at
+    return values
+
+
+def display_name(person_id: int) -> str:
+    person = Person.get_by_id(person_id)
+    return person.full_name or person.email
 
 
 def save_person(person_id: int | None, values: dict) -> Person:
@@ -64,42 +82,94 @@ def delete_person(person_id: int) -> None:
         Person.delete_by_id(person_id)
 
 
-def search_people(text: str, limit: int = 20) -> list[Person]:
+@dataclass(frozen=True)
+class PersonMatch:
+    id: int
+    name: str
+    company: str
+
+
+def search_people(text: str, limit: int = 20) -> list[PersonMatch]:
     """People whose name, e-mail, title or company start with the words typed."""
-    match = fts_query(text)
-    query = Person.select(Person, Company).join(Company, peewee.JOIN.LEFT_OUTER)
-    if match:
-        query = query.where(Person.id.in_(_matching_ids(match)))
-    return list(query.order_by(*_SORTS["name"], Person.id).limit(limit))
+    return [
+        PersonMatch(row.id, row_name(row), row.company or "")
+        for row in person_rows(text, "name", False, 0, limit)
+    ]
+
+
+def row_name(row) -> str:
+    return " ".join(part for part in (row.first_name, row.last_name) if part) or row.email
 
 
 def _matching_ids(match: str):
     return peewee.SQL("(SELECT rowid FROM person_search WHERE person_search MATCH ?)", [match])
 
 
-def person_timeline(person_id: int) -> list[Interaction]:
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One interaction as the timeline shows it."""
+
+    id: int
+    occurred_at: datetime
+    channel: str
+    direction: str
+    summary: str
+    body: str
+    application: str  # "Position — Company", or "" when not tied to one
+
+
+def person_timeline(person_id: int) -> list[TimelineEntry]:
     """Every interaction with the person, newest first, with its application."""
-    return list(
-        Interaction.select(Interaction, Application)
+    query = (
+        Interaction.select(
+            Interaction.id,
+            Interaction.occurred_at,
+            Interaction.channel,
+            Interaction.direction,
+            Interaction.summary,
+            Interaction.body,
+            Application.position,
+            Company.name,
+        )
         .join(Application, peewee.JOIN.LEFT_OUTER)
+        .join(Company, peewee.JOIN.LEFT_OUTER)
         .where(Interaction.person == person_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .tuples()
     )
+    return [
+        TimelineEntry(*row[:6], f"{row[6]} — {row[7]}" if row[6] else "") for row in query
+    ]
 
 
-def person_applications(person_id: int) -> list[Involvement]:
-    """The applications the person took part in, with their role and the company."""
-    return list(
-        Involvement.select(Involvement, Application, Company)
+@dataclass(frozen=True)
+class PersonApplication:
+    """An application the person took part in, and their part in it."""
+
+    application_id: int
+    position: str
+    company: str
+    stage: str
+    role: str
+
+
+def person_applications(person_id: int) -> list[PersonApplication]:
+    query = (
+        Involvement.select(
+            Application.id, Application.position, Company.name, Application.stage,
+            Involvement.role,
+        )
         .join(Application)
         .join(Company)
         .where(Involvement.person == person_id)
         .order_by(Application.applied_on.desc(), Application.id.desc())
+        .tuples()
     )
+    return [PersonApplication(*row) for row in query]
 
 
 _SORTS = {
-    "name": (Person.last_name.collate("NOCASE"), Person.first_name.collate("NOCASE")),
+    "name": (Person.first_name.collate("NOCASE"), Person.last_name.collate("NOCASE")),
     "company": (Company.name.collate("NOCASE"),),
     "title": (Person.title.collate("NOCASE"),),
     "role": (Person.hiring_role,),

@@ -1,0 +1,165 @@
+"""A small, realistic example for a new user to explore: Help → Load sample data.
+
+Dates are relative to today so the example always looks current. It goes only
+into an empty database: it must never mix with someone's real contacts.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from desktop.clock import from_local, local_today
+from desktop.store.connection import transaction
+from desktop.store.models import Application, Company, Interaction, Involvement, Person
+
+
+class SampleRefused(Exception):
+    """The database already holds data; the sample would mix with it."""
+
+
+def is_empty() -> bool:
+    return not (Company.select().exists() or Person.select().exists()
+                or Application.select().exists())
+
+
+_COMPANIES = {
+    "northwind": dict(name="Northwind Health", website="https://northwind-health.example",
+                      industry="Healthcare software", location="Leeds",
+                      notes="Patient-reminder products for GP surgeries. Small, kind team."),
+    "brightpath": dict(name="Brightpath Logistics", website="https://brightpath.example",
+                       industry="Logistics", location="Rotterdam"),
+    "fernhill": dict(name="Fernhill Studios", website="https://fernhill.example",
+                     industry="Games", location="Remote",
+                     notes="Makes cosy puzzle games. Producer track starts junior."),
+    "cobalt": dict(name="Cobalt Ledger", website="https://cobalt-ledger.example",
+                   industry="Fintech", location="Dublin"),
+}
+
+_PEOPLE = {
+    "priya": dict(first_name="Priya", last_name="Raman", company="northwind",
+                  title="Head of Product Analytics", hiring_role="hiring_manager",
+                  email="priya.raman@northwind-health.example",
+                  how_met="Led my second and final interview"),
+    "tom": dict(first_name="Tom", last_name="Becker", company="northwind",
+                title="Talent Partner", hiring_role="recruiter",
+                email="tom.becker@northwind-health.example", phone="+44 113 496 0123",
+                how_met="Reached out about the Product Analyst role"),
+    "aisha": dict(first_name="Aisha", last_name="Okafor", company="northwind",
+                  title="Senior Data Analyst", hiring_role="interviewer",
+                  linkedin_url="https://www.linkedin.com/in/aisha-okafor-example",
+                  how_met="Ran the SQL exercise"),
+    "lars": dict(first_name="Lars", last_name="de Vries", company="brightpath",
+                 title="Operations Director", hiring_role="hiring_manager",
+                 email="lars.devries@brightpath.example"),
+    "maya": dict(first_name="Maya", last_name="Lindqvist", company="fernhill",
+                 title="Studio Producer", hiring_role="hiring_manager",
+                 email="maya@fernhill.example", how_met="Interviewed me for Junior Producer",
+                 notes="Mentioned they may open a producer role next year."),
+    "daniel": dict(first_name="Daniel", last_name="Kim", company="cobalt",
+                   title="Analytics Engineer", hiring_role="referrer",
+                   email="daniel.kim@cobalt-ledger.example",
+                   how_met="We studied statistics together"),
+}
+
+
+def _days_ago(days: int) -> date:
+    return local_today() - timedelta(days=days)
+
+
+def _at(days: int, hour: int) -> datetime:
+    """A stored timestamp ``days`` ago at ``hour`` o'clock local time."""
+    return from_local(datetime.combine(_days_ago(days), time(hour)))
+
+
+_APPLICATIONS = {
+    "analyst": dict(
+        company="northwind", position="Product Analyst", stage="rejected",
+        job_url="https://northwind-health.example/careers/product-analyst",
+        source="Recruiter reached out", applied_on=38, interviewed_on=12, rejected_on=5,
+        rejection_reason="They chose someone with more experience of clinical data, "
+        "and said my case study was one of the strongest they saw.",
+        stumped_questions="How would you measure whether a patient-reminder feature works?",
+        should_have_mentioned="The churn dashboard I built, which cut reporting time by half.",
+        skill_gaps="SQL window functions; clinical data standards such as FHIR.",
+        lessons="Prepare one metrics story for each product area named in the job ad.",
+    ),
+    "ops": dict(
+        company="brightpath", position="Operations Data Specialist", stage="final_round",
+        source="LinkedIn", applied_on=21, interviewed_on=3,
+    ),
+    "producer": dict(
+        company="fernhill", position="Junior Producer", stage="rejected",
+        source="Company website", applied_on=150, interviewed_on=130, rejected_on=124,
+        rejection_reason="The team worried the role would not stretch me enough.",
+        should_have_mentioned="That I wanted the role to learn how live games are run.",
+        lessons="Say plainly why a smaller role is the one I want.",
+        hired_candidate="A producer from a mobile studio",
+    ),
+    "data_analyst": dict(
+        company="cobalt", position="Data Analyst", stage="applied",
+        source="Referral from Daniel", applied_on=3,
+    ),
+    "bi": dict(
+        company="cobalt", position="BI Developer", stage="withdrawn",
+        source="Job board", applied_on=60,
+        notes="Withdrew: the role was mostly report maintenance.",
+    ),
+}
+
+_INVOLVEMENTS = (
+    ("analyst", "priya", "hiring_manager"),
+    ("analyst", "tom", "recruiter"),
+    ("analyst", "aisha", "interviewer"),
+    ("ops", "lars", "hiring_manager"),
+    ("producer", "maya", "hiring_manager"),
+    ("data_analyst", "daniel", "referrer"),
+)
+
+# (person, application, days ago, hour, channel, direction, summary, body)
+_INTERACTIONS = (
+    ("tom", "analyst", 40, 10, "phone", "incoming",
+     "Tom called about the Product Analyst opening", ""),
+    ("priya", "analyst", 12, 14, "video", "outgoing", "Final interview with Priya",
+     "Case study on appointment no-shows; she asked about measuring reminder impact."),
+    ("aisha", "analyst", 19, 11, "video", "outgoing", "SQL exercise with Aisha", ""),
+    ("tom", "analyst", 5, 16, "email", "incoming", "Tom let me know they chose someone else",
+     "Thanks for your time and energy throughout the process..."),
+    ("lars", "ops", 3, 9, "in_person", "outgoing", "Final round at the Rotterdam office", ""),
+    ("maya", "producer", 124, 15, "email", "incoming", "Maya turned the application down", ""),
+    ("maya", "producer", 122, 9, "email", "outgoing",
+     "Thanked Maya and said what the role would have taught me", ""),
+    ("daniel", "data_analyst", 4, 19, "message", "outgoing",
+     "Asked Daniel whether he would refer me", "He said yes and sent the link."),
+)
+
+
+def load_sample_data() -> dict:
+    """Fill an empty database with the example; returns how many of each were added."""
+    with transaction():
+        if not is_empty():
+            raise SampleRefused(
+                "Sample data goes only into an empty database, so it never mixes with "
+                "your own. Your data has not been changed."
+            )
+        companies = {key: Company.create(**fields) for key, fields in _COMPANIES.items()}
+        people = {
+            key: Person.create(**{**fields, "company": companies[fields["company"]]})
+            for key, fields in _PEOPLE.items()
+        }
+        applications = {}
+        for key, fields in _APPLICATIONS.items():
+            values = dict(fields, company=companies[fields["company"]])
+            for name in ("applied_on", "interviewed_on", "rejected_on"):
+                if name in values:
+                    values[name] = _days_ago(values[name])
+            applications[key] = Application.create(**values)
+        for app_key, person_key, role in _INVOLVEMENTS:
+            Involvement.create(application=applications[app_key], person=people[person_key],
+                               role=role)
+        for person, app, days, hour, channel, direction, summary, body in _INTERACTIONS:
+            Interaction.create(person=people[person], application=applications[app],
+                               occurred_at=_at(days, hour), channel=channel,
+                               direction=direction, summary=summary, body=body)
+        for person in people.values():
+            newest = max(i.occurred_at for i in person.interactions)
+            Person.update(last_contact_at=newest).where(Person.id == person.id).execute()
+    return {"companies": len(companies), "people": len(people),
+            "applications": len(applications), "interactions": len(_INTERACTIONS)}

@@ -1,0 +1,149 @@
+"""Start-up as one readable function: logging, Qt, the store (with recovery), the
+window, background checks; and the self-test that exercises the same path."""
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.logs import setup_logging
+from desktop.paths import ensure_private_dir, resource_path
+from desktop.store import backups, lifecycle
+from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
+from desktop.ui import background
+from desktop.ui.errors import ErrorReporter
+from desktop.ui.main_window import MainWindow
+from desktop.ui.recovery import explain_too_new, offer_recovery
+
+log = logging.getLogger("rebound")
+
+UI_STATE_FILE = "ui-state.ini"
+
+
+def create_qapp() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "rebound.svg"))))
+    style = resource_path("styles", "rebound.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+class Rebound:
+    """Owns the open store and the window, and recovers when the data is damaged."""
+
+    def __init__(self, data_dir: Path, interactive: bool = True):
+        self.data_dir = data_dir
+        self.interactive = interactive
+        self.store: lifecycle.Store | None = None
+        self.window: MainWindow | None = None
+        self._jobs: list[background.Job] = []
+        self.errors = ErrorReporter(on_damage=self.recover_from_damage)
+
+    def open(self) -> bool:
+        """Open the store, offering a backup if it is damaged; False to give up."""
+        while True:
+            try:
+                self.store = lifecycle.open_store(self.data_dir)
+                return True
+            except DatabaseTooNew as exc:
+                log.error("%s", exc)
+                if self.interactive:
+                    explain_too_new(None, exc)
+                raise
+            except DatabaseDamaged as exc:
+                log.error("Damaged database: %s", exc)
+                if not self.interactive or not offer_recovery(None, self.data_dir, exc.detail):
+                    raise
+
+    def show_window(self) -> MainWindow:
+        settings = QSettings(str(self.data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+        self.window = MainWindow(self.store, settings)
+        self.window.backupRequested.connect(self.backup_now)
+        self.window.show()
+        return self.window
+
+    def start_background_checks(self) -> None:
+        """After the window is up: a backup if the data changed, and the daily check."""
+        if backups.backup_due(self.store.db_path):
+            self._run("start-up backup",
+                      lambda store=self.store: lifecycle.backup_now(
+                          store, backups.BackupReason.AUTO))
+        if lifecycle.quick_check_due():
+            self._run("integrity check", lambda store=self.store: lifecycle.run_quick_check(store),
+                      self._on_quick_check)
+
+    def _run(self, name, work, on_done=None) -> None:
+        job = background.Job(name, work)
+        if on_done is not None:
+            job.signals.finished.connect(on_done)
+        job.signals.failed.connect(lambda exc, n=name: log.error("%s failed: %s", n, exc))
+        job.signals.finished.connect(lambda _r, j=job: self._jobs.remove(j))
+        job.signals.failed.connect(lambda _e, j=job: self._jobs.remove(j))
+        self._jobs.append(job)
+        background.start(job)
+
+    def _on_quick_check(self, verdict: str) -> None:
+        if verdict == "ok":
+            lifecycle.record_quick_check()
+        else:
+            self.recover_from_damage(DatabaseDamaged(self.store.db_path, verdict))
+
+    def backup_now(self) -> None:
+        try:
+            path = lifecycle.backup_now(self.store)
+        except backups.BackupFailed as exc:
+            QMessageBox.warning(self.window, "Backup failed", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Backed up to {path}")
+
+    def recover_from_damage(self, exc: BaseException) -> None:
+        """Damage found while running: close, offer a backup, reopen and show it."""
+        detail = exc.detail if isinstance(exc, DatabaseDamaged) else str(exc)
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        if offer_recovery(self.window, self.data_dir, detail) and self.open():
+            self.window.store = self.store
+            self.window.reload_all()
+            return
+        # Nothing restored: leave the damaged file as it is and stop.
+        self.store.marker.write_text("damaged", encoding="utf-8")
+        QApplication.exit(3)
+
+    def close(self) -> None:
+        background.wait_for_all()
+        if self.store is not None:
+            lifecycle.close_store(self.store)
+
+
+def run_app(data_dir: Path, self_test: bool = False) -> int:
+    ensure_private_dir(data_dir)
+    setup_logging(data_dir)
+    log.info("Rebound %s starting with data in %s", __version__, data_dir)
+    app = create_qapp()
+    rebound = Rebound(data_dir, interactive=not self_test)
+    if self_test:
+        from desktop.ui.self_test import run_self_test
+
+        return run_self_test(app, rebound)
+    rebound.errors.install()
+    try:
+        if not rebound.open():
+            return 1
+    except (DatabaseDamaged, DatabaseTooNew):
+        return 2
+    try:
+        rebound.show_window()
+        rebound.start_background_checks()
+        return app.exec()
+    finally:
+        rebound.close()
+        rebound.errors.uninstall()
