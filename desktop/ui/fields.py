@@ -90,6 +90,25 @@ class ChoiceBox(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
+class _OptionalDateEdit(QDateEdit):
+    """A QDateEdit whose minimum means "not set"; touching it starts from today,
+    not from the sentinel year 1900."""
+
+    def _start_today(self) -> bool:
+        if self.date() == _NO_DATE:
+            self.setDate(QDate.currentDate())
+            return True
+        return False
+
+    def mousePressEvent(self, event) -> None:
+        self._start_today()
+        super().mousePressEvent(event)
+
+    def stepBy(self, steps: int) -> None:
+        if not self._start_today():
+            super().stepBy(steps)
+
+
 class DateBox(QWidget):
     """A date that may be unset: a calendar editor and a button to clear it."""
 
@@ -97,7 +116,7 @@ class DateBox(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._edit = QDateEdit()
+        self._edit = _OptionalDateEdit()
         self._edit.setCalendarPopup(True)
         self._edit.setMinimumDate(_NO_DATE)
         self._edit.setSpecialValueText("Not set")
@@ -112,7 +131,6 @@ class DateBox(QWidget):
         layout.addWidget(self._clear)
         self.setFocusProxy(self._edit)
         self._loading = False
-        self._edit.calendarWidget().setSelectedDate(QDate.currentDate())
         self._update_clear()
 
     def value(self) -> date | None:
@@ -123,8 +141,6 @@ class DateBox(QWidget):
         self._loading = True
         try:
             self._edit.setDate(QDate(value) if value else _NO_DATE)
-            if value is None:
-                self._edit.calendarWidget().setSelectedDate(QDate.currentDate())
         finally:
             self._loading = False
         self._update_clear()
@@ -136,7 +152,6 @@ class DateBox(QWidget):
 
     def _on_clear(self) -> None:
         self._edit.setDate(_NO_DATE)
-        self._edit.calendarWidget().setSelectedDate(QDate.currentDate())
 
     def _update_clear(self) -> None:
         self._clear.setEnabled(self.value() is not None)

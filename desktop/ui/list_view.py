@@ -181,22 +181,17 @@ class ListView(QWidget):
     def _on_current_changed(self, current, previous) -> None:
         if self._selecting:
             return
+        # Ids, not indexes: saving pending edits below re-reads the rows.
+        target = current.data(IdRole) if current.isValid() else None
+        before = previous.data(IdRole) if previous.isValid() else None
         if not self.confirm_leave():
-            self._selecting = True
-            try:
-                self.table.selectionModel().setCurrentIndex(
-                    previous,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-            finally:
-                self._selecting = False
+            if before is not None:
+                self.select_id(before, load_form=False)
             return
-        record_id = current.data(IdRole) if current.isValid() else None
-        if record_id is None:
+        if target is None:
             self.form.show_empty()
         else:
-            self.form.load(record_id)
+            self.select_id(target)
 
     def confirm_leave(self) -> bool:
         """Ask what to do with unsaved changes; False means stay where we are."""

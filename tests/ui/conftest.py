@@ -1,0 +1,54 @@
+"""Fixtures for driving the real window with qtbot."""
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.store.sample import load_sample_data
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(data_dir):
+    return QSettings(str(data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+def _open_window(store, settings, qtbot, monkeypatch):
+    win = MainWindow(store, settings)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    # A test may leave unsaved edits; closing would then ask, and nobody would answer.
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
+def window(store, settings, qtbot, monkeypatch):
+    """The main window on an empty store, shown offscreen."""
+    yield from _open_window(store, settings, qtbot, monkeypatch)
+
+
+@pytest.fixture
+def sample_window(store, settings, qtbot, monkeypatch):
+    """The main window on a store holding the sample data."""
+    load_sample_data()
+    yield from _open_window(store, settings, qtbot, monkeypatch)
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """Answer the next message boxes: ``answer(question=..., warning=...)``."""
+    asked = []
+
+    def set_answers(**answers):
+        for kind, reply in answers.items():
+            def fake(*args, _kind=kind, _reply=reply, **kwargs):
+                asked.append((_kind, args[2] if len(args) > 2 else ""))
+                return _reply
+            monkeypatch.setattr(QMessageBox, kind, staticmethod(fake))
+        return asked
+
+    return set_answers

@@ -1,0 +1,135 @@
+"""Companies and applications in the real window."""
+
+import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.store import applications, companies, people
+from desktop.store.choices import Stage
+from desktop.ui.link_person_dialog import LinkPersonDialog
+from desktop.ui.table_model import IdRole
+
+
+def names(view, column=0):
+    return [view.model.index(r, column).data() for r in range(view.model.rowCount())]
+
+
+def test_company_list_counts_applications_and_people(sample_window):
+    sample_window.show_view(1)
+    view = sample_window.current_view()
+    row = names(view).index("Northwind Health")
+    assert view.model.index(row, 3).data() == "1"
+    assert view.model.index(row, 4).data() == "3"
+
+
+def test_deleting_a_company_says_what_happens_to_its_applications(sample_window, answer):
+    sample_window.show_view(1)
+    view = sample_window.current_view()
+    cobalt = names(view).index("Cobalt Ledger")
+    view.table.selectRow(cobalt)
+    asked = answer(warning=QMessageBox.StandardButton.Yes)
+    view.delete_current()
+    message = asked[0][1]
+    assert "Its 2 applications" in message
+    assert "1 person stays" in message
+    assert "Cobalt Ledger" not in names(view)
+    assert applications.count_applications() == 3
+    assert people.count_people() == 6
+
+
+def test_a_duplicate_company_name_is_refused_with_the_field_marked(sample_window, qtbot):
+    sample_window.show_view(1)
+    view = sample_window.current_view()
+    view.new_record()
+    qtbot.keyClicks(view.form.editor("name"), "northwind health")
+    assert not view.form.save()
+    assert "already a company" in view.form.error.text()
+    assert view.form.editor("name").property("invalid") is True
+    assert companies.count_companies() == 4
+
+
+def test_create_an_application_for_a_new_company(window, qtbot):
+    window.show_view(2)
+    view = window.current_view()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = view.form
+    qtbot.keyClicks(form.editor("company"), "Lumen Labs")
+    qtbot.keyClicks(form.editor("position"), "QA Engineer")
+    form.editor("stage").set_value(Stage.INTERVIEWING.value)
+    form.editor("stage").edited.emit()
+    form.editor("applied_on").set_value(datetime.date(2026, 10, 2))
+    assert form.save()
+
+    assert names(view, 1) == ["QA Engineer"]
+    assert names(view, 2) == ["Interviewing"]
+    stored = applications.application_values(view.current_id())
+    assert stored["company"] == "Lumen Labs"
+    assert stored["applied_on"] == datetime.date(2026, 10, 2)
+    assert stored["rejected_on"] is None
+
+
+def test_record_a_rejection_and_reflection(sample_window, qtbot):
+    sample_window.show_view(2)
+    view = sample_window.current_view()
+    view.table.selectRow(names(view, 1).index("Operations Data Specialist"))
+    form = view.form
+    form.editor("stage").set_value(Stage.REJECTED.value)
+    form.editor("rejected_on").set_value(datetime.date.today())
+    qtbot.keyClicks(form.editor("rejection_reason"), "Another candidate spoke Dutch.")
+    qtbot.keyClicks(form.editor("skill_gaps"), "Dutch, B1 level")
+    assert form.dirty
+    assert form.save()
+    stored = applications.application_values(view.current_id())
+    assert stored["stage"] == "rejected"
+    assert stored["rejected_on"] == datetime.date.today()
+    assert stored["skill_gaps"] == "Dutch, B1 level"
+    assert "Rejected" in names(view, 2)
+
+
+def test_clearing_a_date(sample_window):
+    sample_window.show_view(2)
+    view = sample_window.current_view()
+    view.table.selectRow(names(view, 1).index("Product Analyst"))
+    box = view.form.editor("interviewed_on")
+    assert box.value() is not None
+    box._clear.click()
+    assert box.value() is None
+    assert view.form.dirty
+    assert view.form.save()
+    assert applications.application_values(view.current_id())["interviewed_on"] is None
+
+
+def test_link_people_to_an_application_with_their_role(window, qtbot, monkeypatch):
+    app = applications.save_application(None, {"company": "Acme", "position": "Analyst"})
+    person = people.save_person(None, {"first_name": "Rosa", "last_name": "Diaz"})
+    window.show_view(2)
+    view = window.current_view()
+    view.reload()
+    view.select_id(app.id)
+
+    def choose_rosa(dialog):
+        qtbot.keyClicks(dialog.search, "ros")
+        assert dialog.results.count() == 1
+        dialog.role_box.set_value("recruiter")
+        return True
+
+    monkeypatch.setattr(LinkPersonDialog, "exec", choose_rosa)
+    qtbot.mouseClick(view.form.add_person_button, Qt.MouseButton.LeftButton)
+    assert "Rosa Diaz" in view.form.people_list.item(0).text()
+    assert "Recruiter" in view.form.people_list.item(0).text()
+    involved = applications.involved_people(app.id)
+    assert [(p.person_id, p.role) for p in involved] == [(person.id, "recruiter")]
+
+    view.form.people_list.setCurrentRow(0)
+    qtbot.mouseClick(view.form.remove_person_button, Qt.MouseButton.LeftButton)
+    assert applications.involved_people(app.id) == []
+
+
+def test_stage_column_sorts(sample_window):
+    sample_window.show_view(2)
+    view = sample_window.current_view()
+    view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # applied on, newest first
+    assert names(view, 1)[0] == "Data Analyst"
+    ids = [view.model.index(r, 0).data(IdRole) for r in range(view.model.rowCount())]
+    assert len(set(ids)) == 5

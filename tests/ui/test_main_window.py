@@ -1,0 +1,166 @@
+"""The window as a whole: sample data, navigation, state kept between runs, errors."""
+
+import json
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.store import people
+from desktop.ui.errors import ErrorReporter
+from desktop.ui.main_window import MainWindow
+
+
+def test_load_sample_data_fills_an_empty_database(window, answer):
+    window.load_sample_data()
+    assert window.current_view().model.rowCount() == 6
+    assert "Loaded 6 people" in window.statusBar().currentMessage()
+    window.show_view(2)
+    assert window.current_view().model.rowCount() == 5
+
+
+def test_sample_data_never_goes_into_a_database_with_data(window, monkeypatch):
+    people.save_person(None, {"first_name": "Only", "last_name": "Me"})
+    said = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda _parent, _title, text: said.append(text)))
+    window.load_sample_data()
+    assert "only into an empty database" in said[0]
+    assert people.count_people() == 1
+
+
+def test_ctrl_digits_switch_views(sample_window, qtbot):
+    qtbot.keyClick(sample_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.current_view().name == "companies"
+    qtbot.keyClick(sample_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.current_view().name == "applications"
+    assert sample_window.sidebar.currentRow() == 2
+
+
+def test_other_views_refresh_after_a_change(sample_window):
+    sample_window.show_view(0)
+    people_view = sample_window.current_view()
+    people_view.new_record()
+    people_view.form.editor("first_name").set_value("Sam")
+    people_view.form.editor("company").set_value("Brand New Co")
+    assert people_view.form.save()
+    sample_window.show_view(1)
+    companies = sample_window.current_view()
+    listed = [companies.model.index(r, 0).data() for r in range(companies.model.rowCount())]
+    assert "Brand New Co" in listed
+
+
+def test_window_geometry_column_widths_and_view_persist(store, settings, qtbot):
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)  # inside the offscreen 800x600 screen
+    first.show_view(1)
+    first.current_view().table.horizontalHeader().resizeSection(0, 333)
+    first.close()
+
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 760
+    assert second.current_view().name == "companies"
+    assert second.current_view().table.horizontalHeader().sectionSize(0) == 333
+
+
+def test_sort_order_persists(store, settings, qtbot):
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.views[0].table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    first.close()
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    header = second.views[0].table.horizontalHeader()
+    assert header.sortIndicatorSection() == 5
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_closing_with_unsaved_changes_asks(sample_window, answer):
+    view = sample_window.current_view()
+    view.table.selectRow(0)
+    view.form.editor("phone").set_value("+1 555 0100")
+    view.form.editor("phone").edited.emit()
+    asked = answer(question=QMessageBox.StandardButton.Cancel)
+    assert not sample_window.close()
+    assert asked and "Save your changes" in asked[0][1]
+    answer(question=QMessageBox.StandardButton.Save)
+    assert sample_window.close()
+    assert people.person_values(view.form.record_id)["phone"] == "+1 555 0100"
+
+
+def test_an_error_in_a_slot_is_shown_and_logged(qtbot, monkeypatch, caplog):
+    shown = []
+    monkeypatch.setattr("desktop.ui.errors.show_error",
+                        lambda exc, details: shown.append((str(exc), details)))
+    damaged = []
+    reporter = ErrorReporter(on_damage=damaged.append)
+    try:
+        raise ValueError("the printer is on fire")
+    except ValueError as exc:
+        reporter.handle(type(exc), exc, exc.__traceback__)
+    assert shown[0][0] == "the printer is on fire"
+    assert "Traceback" in shown[0][1]
+    assert "the printer is on fire" in caplog.text
+    assert damaged == []
+
+
+def test_a_damage_error_goes_to_recovery_not_a_generic_dialog(monkeypatch):
+    import sqlite3
+
+    shown = []
+    monkeypatch.setattr("desktop.ui.errors.show_error", lambda *a: shown.append(a))
+    damaged = []
+    reporter = ErrorReporter(on_damage=damaged.append)
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    reporter.handle(type(error), error, None)
+    assert damaged == [error]
+    assert shown == []
+
+
+def run_cli(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+
+
+def test_self_test_prints_one_json_line(tmp_path):
+    result = run_cli("--data-dir", str(tmp_path / "d"), "--self-test")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is True
+    assert report["schema_version"] >= 2
+    assert report["people"] == 0
+    assert report["startup_ms"] > 0
+    assert report["quick_check"] == "ok"
+
+
+def test_self_test_fails_plainly_on_a_damaged_database(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "rebound.db").write_bytes(b"this is not a database at all" * 100)
+    result = run_cli("--data-dir", str(data), "--self-test")
+    assert result.returncode != 0
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is False
+    assert "damaged" in report["error"]
+    assert (data / "rebound.db").read_bytes() == b"this is not a database at all" * 100
+
+
+def test_backup_command_prints_a_verified_backup(tmp_path):
+    data = tmp_path / "d"
+    assert run_cli("--data-dir", str(data), "demo", "--people", "30").returncode == 0
+    result = run_cli("--data-dir", str(data), "backup")
+    assert result.returncode == 0, result.stderr
+    from pathlib import Path
+
+    from desktop.store.backups import integrity_check
+
+    path = Path(result.stdout.strip())
+    assert path.parent == data / "backups"
+    assert integrity_check(path) == "ok"
