@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-
 from desktop.store.choices import HiringRole, Stage
 from desktop.store.companies import company_for_name
 from desktop.store.connection import transaction

@@ -122,7 +122,7 @@ def copy_database(source: Path, target: Path) -> None:
         raise BackupFailed(f"The copy of {source} did not verify: {verdict}")
     with partial.open("rb") as handle:
         os.fsync(handle.fileno())
-    os.replace(partial, target)
+    partial.replace(target)
 
 
 def create_backup(
@@ -220,7 +220,7 @@ def set_aside(db_path: Path, label: str, now: datetime | None = None) -> Path:
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
-            os.replace(source, Path(f"{aside}{suffix}"))
+            source.replace(Path(f"{aside}{suffix}"))
     return aside
 
 

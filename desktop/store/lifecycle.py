@@ -7,6 +7,7 @@ whether this one ended cleanly.
 """
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -90,8 +91,6 @@ def open_store(data_dir: Path) -> Store:
 
 def _refuse_newer(path: Path) -> None:
     """Read the version without opening for writing, so a newer file stays untouched."""
-    import sqlite3
-
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         found = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -18,7 +18,7 @@ COLUMNS = (
     Column("Industry", "industry", lambda row: row.industry, width=20),
     Column("Location", "location", lambda row: row.location, width=14),
     Column("Applications", "applications", lambda row: str(row.applications or ""),
-           alignment=_RIGHT, width=11),
+           alignment=_RIGHT, width=13),
     Column("People", "people", lambda row: str(row.people or ""), alignment=_RIGHT, width=8),
 )
 
