@@ -126,3 +126,54 @@ _DIRECTION_LABELS = {
     Direction.OUTGOING: "I contacted them",
     Direction.INCOMING: "They contacted me",
 }
+
+
+class StepStatus(LabelledChoice):
+    PLANNED = "planned"
+    DRAFTED = "drafted"
+    SNOOZED = "snoozed"
+    SENT = "sent"
+    SKIPPED = "skipped"
+
+    @classmethod
+    def _labels(cls):
+        return _STEP_STATUS_LABELS
+
+    @property
+    def is_open(self) -> bool:
+        """Still to do: planned, drafted or snoozed."""
+        return self in OPEN_STEP_STATUSES
+
+
+OPEN_STEP_STATUSES = (StepStatus.PLANNED, StepStatus.DRAFTED, StepStatus.SNOOZED)
+
+_STEP_STATUS_LABELS = {
+    StepStatus.PLANNED: "Planned",
+    StepStatus.DRAFTED: "Draft saved",
+    StepStatus.SNOOZED: "Snoozed",
+    StepStatus.SENT: "Sent",
+    StepStatus.SKIPPED: "Skipped",
+}
+
+
+class Outcome(LabelledChoice):
+    """What a contact led to, counted to show what the follow-ups achieve."""
+
+    NONE = ""
+    REPLIED = "replied"
+    CONVERSATION = "conversation"
+    INTERVIEW = "interview"
+    OFFER = "offer"
+
+    @classmethod
+    def _labels(cls):
+        return _OUTCOME_LABELS
+
+
+_OUTCOME_LABELS = {
+    Outcome.NONE: "—",
+    Outcome.REPLIED: "They replied",
+    Outcome.CONVERSATION: "They offered a conversation",
+    Outcome.INTERVIEW: "A new interview",
+    Outcome.OFFER: "An offer",
+}

@@ -268,6 +268,8 @@ def _insert(model, columns: list[str], rows: list[dict]) -> None:
     """
     if not rows:
         return
+    # Columns the generator does not fill (added by later migrations) take their defaults.
+    columns = [name for name in columns if name in rows[0]]
     per_chunk = max(1, _CHUNK_VARIABLES // len(columns))
     quoted = ", ".join(f'"{name}"' for name in columns)
     row_marks = "(" + ", ".join("?" * len(columns)) + ")"

@@ -5,7 +5,7 @@ import datetime
 import peewee
 
 from desktop.clock import utcnow
-from desktop.store.choices import Channel, Direction
+from desktop.store.choices import Channel, Direction, Outcome
 from desktop.store.connection import transaction
 from desktop.store.models import Interaction, Person
 from desktop.store.validation import ValidationError, clean_text
@@ -20,6 +20,7 @@ def log_interaction(
     summary: str = "",
     body: str = "",
     application_id: int | None = None,
+    outcome: str = "",
 ) -> Interaction:
     """Record a contact with a person (times are naive UTC) and refresh their last contact."""
     channel_value = Channel.parse(channel)
@@ -28,6 +29,9 @@ def log_interaction(
         raise ValidationError("channel", f"“{channel}” is not a way of getting in touch.")
     if direction_value is None:
         raise ValidationError("direction", f"“{direction}” is not a direction.")
+    outcome_value = Outcome.parse(outcome, None) if outcome else Outcome.NONE
+    if outcome_value is None:
+        raise ValidationError("outcome", f"“{outcome}” is not an outcome.")
     summary, body = clean_text(summary), clean_text(body)
     if not summary and not body:
         raise ValidationError("summary", "Say in a few words what the contact was about.")
@@ -40,6 +44,7 @@ def log_interaction(
             direction=direction_value.value,
             summary=summary,
             body=body,
+            outcome=outcome_value.value,
         )
         refresh_last_contact(person_id)
     return interaction

@@ -105,6 +105,43 @@ _V2_PERSON_SEARCH = (
 )
 
 
+# The playbook: planned follow-up steps, the user's own note templates, the log of
+# skills gained since an interview, outcomes of contacts, and settings.
+_V3_PLAYBOOK = (
+    f"""CREATE TABLE "step" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "kind" TEXT NOT NULL,
+        "person_id" INTEGER NOT NULL REFERENCES "person" ("id") ON DELETE CASCADE,
+        "application_id" INTEGER REFERENCES "application" ("id") ON DELETE CASCADE,
+        "due_on" DATE NOT NULL,
+        "status" TEXT NOT NULL DEFAULT 'planned',
+        "template_key" TEXT NOT NULL DEFAULT '',
+        "draft_subject" TEXT NOT NULL DEFAULT '', "draft_body" TEXT NOT NULL DEFAULT '',
+        "interaction_id" INTEGER REFERENCES "interaction" ("id") ON DELETE SET NULL,
+        "skip_reason" TEXT NOT NULL DEFAULT '',
+        "done_at" DATETIME)""",
+    'CREATE INDEX "step_status_due_on" ON "step" ("status", "due_on")',
+    'CREATE INDEX "step_person_id" ON "step" ("person_id")',
+    'CREATE INDEX "step_application_id" ON "step" ("application_id")',
+    f"""CREATE TABLE "note_template" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "key" TEXT NOT NULL UNIQUE, "kind" TEXT NOT NULL,
+        "name" TEXT NOT NULL CHECK (trim("name") <> ''),
+        "description" TEXT NOT NULL DEFAULT '',
+        "subject" TEXT NOT NULL DEFAULT '', "body" TEXT NOT NULL DEFAULT '')""",
+    f"""CREATE TABLE "skill" (
+        "id" INTEGER NOT NULL PRIMARY KEY, {_TIMESTAMPS},
+        "what" TEXT NOT NULL CHECK (trim("what") <> ''),
+        "learned_on" DATE NOT NULL,
+        "gap" TEXT NOT NULL DEFAULT '',
+        "application_id" INTEGER REFERENCES "application" ("id") ON DELETE SET NULL)""",
+    'CREATE INDEX "skill_learned_on" ON "skill" ("learned_on")',
+    'ALTER TABLE "interaction" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "person" ADD COLUMN "checkin_months" INTEGER',
+    'CREATE TABLE "setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -119,6 +156,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "companies, people, applications and interactions", _V1_CORE),
     Migration(2, "full-text search over people", _V2_PERSON_SEARCH),
+    Migration(3, "follow-up steps, note templates, skills and settings", _V3_PLAYBOOK),
 )
 
 #: The newest data format this version of Rebound reads and writes.

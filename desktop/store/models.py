@@ -56,6 +56,8 @@ class Person(BaseModel):
     #: The newest Interaction's time, kept by the store so the People table can
     #: sort and show "last contact" without a join over every interaction.
     last_contact_at = peewee.DateTimeField(null=True)
+    #: Months between check-ins with this person; None means the playbook default.
+    checkin_months = peewee.IntegerField(null=True)
 
     @property
     def full_name(self) -> str:
@@ -108,6 +110,68 @@ class Interaction(BaseModel):
     direction = peewee.TextField(default="outgoing")
     summary = peewee.TextField(default="")
     body = peewee.TextField(default="")
+    #: An Outcome value when the contact was a result worth counting (a reply...).
+    outcome = peewee.TextField(default="")
 
 
-ALL_MODELS = (Meta, Company, Person, Application, Involvement, Interaction)
+class Step(BaseModel):
+    """A planned follow-up: who, which kind, when, and what became of it."""
+
+    #: A StepKind value.
+    kind = peewee.TextField()
+    person = peewee.ForeignKeyField(Person, backref="steps", on_delete="CASCADE")
+    application = peewee.ForeignKeyField(
+        Application, null=True, backref="steps", on_delete="CASCADE"
+    )
+    due_on = peewee.DateField()
+    #: A StepStatus value.
+    status = peewee.TextField(default="planned")
+    template_key = peewee.TextField(default="")
+    draft_subject = peewee.TextField(default="")
+    draft_body = peewee.TextField(default="")
+    #: The interaction logged when the step was sent.
+    interaction = peewee.ForeignKeyField(
+        Interaction, null=True, backref="steps", on_delete="SET NULL"
+    )
+    skip_reason = peewee.TextField(default="")
+    done_at = peewee.DateTimeField(null=True)
+
+
+class NoteTemplate(BaseModel):
+    """A template the user wrote or changed; a built-in's key here overrides it."""
+
+    key = peewee.TextField(unique=True)
+    kind = peewee.TextField()
+    name = peewee.TextField()
+    description = peewee.TextField(default="")
+    subject = peewee.TextField(default="")
+    body = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "note_template"
+
+
+class Skill(BaseModel):
+    """Something learned since an interview, and the gap it answers."""
+
+    what = peewee.TextField()
+    learned_on = peewee.DateField()
+    gap = peewee.TextField(default="")
+    application = peewee.ForeignKeyField(
+        Application, null=True, backref="skills", on_delete="SET NULL"
+    )
+
+
+class Setting(peewee.Model):
+    """A user setting, stored as JSON text under a dotted key."""
+
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        database = db
+        table_name = "setting"
+
+
+ALL_MODELS = (Meta, Company, Person, Application, Involvement, Interaction, Step, NoteTemplate,
+              Skill, Setting)

@@ -40,6 +40,19 @@ def person_values(person_id: int) -> dict:
     return values
 
 
+def checkin_months(person_id: int) -> int | None:
+    """The person's own check-in cadence, or None for the playbook's default."""
+    return Person.get_by_id(person_id).checkin_months
+
+
+def set_checkin_months(person_id: int, months: int | None) -> None:
+    """Give the person their own check-in cadence (None: the playbook default)."""
+    if months is not None and not 1 <= months <= 24:
+        raise ValidationError("checkin_months", "Choose between 1 and 24 months.")
+    with transaction():
+        Person.update(checkin_months=months).where(Person.id == person_id).execute()
+
+
 def display_name(person_id: int) -> str:
     person = Person.get_by_id(person_id)
     return person.full_name or person.email

@@ -49,11 +49,15 @@ def test_upgrading_a_version_1_file_keeps_every_row(v1_copy, data_dir, helpers):
         assert [m.version for m in store.migrations_applied] == list(
             range(2, SCHEMA_VERSION + 1)
         )
-        # Every row of every table comes through unchanged.
+        # Every row of every table comes through unchanged (later migrations may
+        # only append columns, with their defaults).
         for table in V1_TABLES:
             if table == "meta":
                 continue
-            assert helpers.table_rows(v1_copy, table) == before[table], table
+            after = helpers.table_rows(v1_copy, table)
+            assert len(after) == len(before[table]), table
+            assert [row[: len(old)] for row, old in zip(after, before[table], strict=True)] \
+                == before[table], table
 
         # ...and reads back through the models as the user entered it.
         zoe = Person.get_by_id(1)

@@ -1,0 +1,83 @@
+"""Settings the playbook reads, declared once with their defaults: which steps to
+plan, how many days after a rejection each is due, the check-in cadence, and the
+user's own profile for signing notes."""
+
+from dataclasses import asdict, dataclass, field, fields
+
+from desktop.playbook.kinds import StepKind
+from desktop.store.settings import get_setting, set_setting
+
+_PLAYBOOK_KEY = "playbook"
+_PROFILE_KEY = "profile"
+
+#: Months between check-ins unless a person has their own cadence.
+DEFAULT_CHECKIN_MONTHS = 3
+
+
+def _default_offsets() -> dict[str, int]:
+    return {kind.value: kind.default_offset_days for kind in StepKind}
+
+
+def _default_enabled() -> dict[str, bool]:
+    return {kind.value: True for kind in StepKind}
+
+
+@dataclass
+class PlaybookSettings:
+    #: Days after the rejection each kind is due (check-ins use the cadence instead).
+    offsets: dict[str, int] = field(default_factory=_default_offsets)
+    #: Which kinds are planned when an application is turned down.
+    enabled: dict[str, bool] = field(default_factory=_default_enabled)
+    checkin_months: int = DEFAULT_CHECKIN_MONTHS
+
+    def offset(self, kind: StepKind) -> int:
+        return int(self.offsets.get(kind.value, kind.default_offset_days))
+
+    def is_enabled(self, kind: StepKind) -> bool:
+        return bool(self.enabled.get(kind.value, True))
+
+
+@dataclass
+class Profile:
+    """Who the notes are from, set once in Settings."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    #: Free text after the closing line; the name is used when it is empty.
+    signature: str = ""
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else ""
+
+
+def _load(cls, key: str):
+    stored = get_setting(key, {}) or {}
+    known = {f.name for f in fields(cls)}
+    defaults = cls()
+    values = {}
+    for name in known:
+        value = stored.get(name, getattr(defaults, name))
+        default = getattr(defaults, name)
+        if isinstance(default, dict) and isinstance(value, dict):
+            value = {**default, **value}  # new kinds get their defaults
+        values[name] = value
+    return cls(**values)
+
+
+def load_playbook_settings() -> PlaybookSettings:
+    return _load(PlaybookSettings, _PLAYBOOK_KEY)
+
+
+def save_playbook_settings(settings: PlaybookSettings) -> None:
+    set_setting(_PLAYBOOK_KEY, asdict(settings))
+
+
+def load_profile() -> Profile:
+    return _load(Profile, _PROFILE_KEY)
+
+
+def save_profile(profile: Profile) -> None:
+    set_setting(_PROFILE_KEY, asdict(profile))

@@ -1,0 +1,185 @@
+"""Planned follow-up steps: storing them and the queries the Today view needs."""
+
+import datetime
+from dataclasses import dataclass
+
+import peewee
+
+from desktop.clock import utcnow
+from desktop.store.choices import OPEN_STEP_STATUSES, Outcome, StepStatus
+from desktop.store.connection import transaction
+from desktop.store.models import Application, Company, Interaction, Involvement, Person, Step
+
+_OPEN = [status.value for status in OPEN_STEP_STATUSES]
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """A step with what the Today view and the composer show about it."""
+
+    id: int
+    kind: str
+    due_on: datetime.date
+    status: str
+    person_id: int
+    person_name: str
+    email: str
+    application_id: int | None
+    position: str
+    company: str
+    template_key: str
+    draft_subject: str
+    draft_body: str
+    skip_reason: str
+
+    @property
+    def is_open(self) -> bool:
+        return StepStatus(self.status).is_open
+
+
+def _rows(query) -> list[StepRow]:
+    query = (
+        query.select(
+            Step.id, Step.kind, Step.due_on, Step.status, Person.id, Person.first_name,
+            Person.last_name, Person.email, Application.id, Application.position,
+            Company.name, Step.template_key, Step.draft_subject, Step.draft_body,
+            Step.skip_reason,
+        )
+        .join_from(Step, Person)
+        .join_from(Step, Application, peewee.JOIN.LEFT_OUTER)
+        .join_from(Application, Company, peewee.JOIN.LEFT_OUTER)
+        .tuples()
+    )
+    rows = []
+    for (step_id, kind, due, status, person_id, first, last, email, app_id, position,
+         company, template_key, subject, body, skip_reason) in query:
+        name = " ".join(p for p in (first, last) if p) or email
+        rows.append(StepRow(step_id, kind, due, status, person_id, name, email, app_id,
+                            position or "", company or "", template_key, subject, body,
+                            skip_reason))
+    return rows
+
+
+def get_step(step_id: int) -> StepRow:
+    rows = _rows(Step.select().where(Step.id == step_id))
+    if not rows:
+        raise Step.DoesNotExist(f"No step {step_id}")
+    return rows[0]
+
+
+def create_step(kind: str, person_id: int, application_id: int | None,
+                due_on: datetime.date) -> int:
+    with transaction():
+        return Step.create(kind=kind, person=person_id, application=application_id,
+                           due_on=due_on).id
+
+
+def update_step(step_id: int, **fields) -> None:
+    with transaction():
+        Step.update(updated_at=utcnow(), **fields).where(Step.id == step_id).execute()
+
+
+def open_step(person_id: int, kind: str, application_id: int | None = None,
+              any_application: bool = False) -> int | None:
+    """The id of an open step of ``kind`` for the person (and application), if any."""
+    query = Step.select(Step.id).where(
+        (Step.person == person_id) & (Step.kind == kind) & Step.status.in_(_OPEN)
+    )
+    if not any_application:
+        query = query.where(Step.application.is_null() if application_id is None
+                            else Step.application == application_id)
+    row = query.order_by(Step.due_on).first()
+    return row.id if row else None
+
+
+def has_steps(person_id: int) -> bool:
+    return Step.select().where(Step.person == person_id).exists()
+
+
+def steps_for_application(application_id: int) -> list[StepRow]:
+    return _rows(Step.select().where(Step.application == application_id)
+                 .order_by(Step.due_on, Step.id))
+
+
+def steps_for_person(person_id: int) -> list[StepRow]:
+    return _rows(Step.select().where(Step.person == person_id).order_by(Step.due_on, Step.id))
+
+
+def open_steps_until(last_day: datetime.date) -> list[StepRow]:
+    """Open steps due on or before ``last_day``, earliest first (overdue included)."""
+    return _rows(
+        Step.select()
+        .where(Step.status.in_(_OPEN) & (Step.due_on <= last_day))
+        .order_by(Step.due_on, Step.id)
+    )
+
+
+def count_due(today: datetime.date) -> int:
+    return Step.select().where(Step.status.in_(_OPEN) & (Step.due_on <= today)).count()
+
+
+@dataclass(frozen=True)
+class ColdContact:
+    person_id: int
+    name: str
+    company: str
+    last_contact_at: datetime.datetime | None
+    months: int
+
+
+def people_going_cold(today: datetime.date, default_months: int, quiet_until: datetime.date,
+                      limit: int = 50) -> list[ColdContact]:
+    """People from your applications not contacted for longer than their check-in cadence.
+
+    Those with a step already due by ``quiet_until`` are left out: they are listed there.
+    """
+    months = peewee.fn.COALESCE(Person.checkin_months, default_months)
+    since = peewee.fn.COALESCE(Person.last_contact_at, Person.created_at)
+    cold_from = peewee.fn.date(since, peewee.fn.printf("+%d months", months))
+    involved = Involvement.select(Involvement.person)
+    busy = Step.select(Step.person).where(Step.status.in_(_OPEN) & (Step.due_on <= quiet_until))
+    query = (
+        Person.select(Person.id, Person.first_name, Person.last_name, Person.email,
+                      Company.name, Person.last_contact_at, months.alias("months"))
+        .join(Company, peewee.JOIN.LEFT_OUTER)
+        .where(Person.id.in_(involved) & Person.id.not_in(busy) & (cold_from <= today))
+        .order_by(since)
+        .limit(limit)
+        .tuples()
+    )
+    return [
+        ColdContact(pid, " ".join(p for p in (first, last) if p) or email, company or "",
+                    contacted, months)
+        for pid, first, last, email, company, contacted, months in query
+    ]
+
+
+@dataclass(frozen=True)
+class Results:
+    """What the follow-ups led to, for the Today view's summary line."""
+
+    sent: int
+    replied: int
+    conversations: int
+    interviews: int
+    offers: int
+
+
+def follow_up_results() -> Results:
+    sent = Step.select().where(Step.status == StepStatus.SENT).count()
+    counts = dict(
+        Interaction.select(Interaction.outcome, peewee.fn.COUNT(Interaction.id))
+        .where(Interaction.outcome != "")
+        .group_by(Interaction.outcome)
+        .tuples()
+    )
+    return Results(sent, counts.get(Outcome.REPLIED, 0), counts.get(Outcome.CONVERSATION, 0),
+                   counts.get(Outcome.INTERVIEW, 0), counts.get(Outcome.OFFER, 0))
+
+
+def delete_open_steps(application_id: int) -> int:
+    """Remove the open steps of an application (its plan is being redone)."""
+    with transaction():
+        return Step.delete().where(
+            (Step.application == application_id) & Step.status.in_(_OPEN)
+        ).execute()
