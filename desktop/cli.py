@@ -1,6 +1,6 @@
 """Command-line entry: the window by default, and a few commands for scripts and checks.
 
-Qt is imported only when a window is needed, so ``demo`` and ``backup`` run on
+Qt is imported only when a window is needed, so ``demo``, ``backup`` and ``check-note`` run on
 machines without a display.
 """
 
@@ -8,9 +8,12 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import asdict
+from pathlib import Path
 
 from desktop import __version__
 from desktop.paths import ensure_private_dir, resolve_data_dir
+from desktop.playbook.kinds import StepKind
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,11 +38,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=int, default=1000, metavar="N")
     demo.add_argument("--seed", type=int, default=1)
     commands.add_parser("backup", help="make a verified backup and print its path")
+    check = commands.add_parser(
+        "check-note",
+        help="check a note's tone and print the findings as JSON (no database needed)",
+    )
+    check.add_argument(
+        "--kind",
+        choices=[kind.value for kind in StepKind],
+        help="the kind of note, for its word limit and whether it must thank them",
+    )
+    check.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     return parser
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "check-note":
+        # Pure text in, JSON out: no data folder, no database, no Qt.
+        return _check_note(args.file, args.kind)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "demo":
         return _demo(data_dir, args.people, args.seed)
@@ -98,4 +114,21 @@ def _backup(data_dir) -> int:
         return _fail(str(exc))
     finally:
         close_store(store)
+    return 0
+
+
+def _check_note(file: str, kind: str | None) -> int:
+    from desktop.playbook.tone import check_note
+
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        else:
+            data = Path(file).read_bytes()
+    except OSError as exc:
+        print(f"rebound: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    text = data.decode("utf-8-sig", errors="replace")
+    findings = check_note(text, kind)
+    print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
     return 0

@@ -1,26 +1,32 @@
-"""The log file in the data directory: where errors shown to the user are also kept."""
+"""The log file in the data directory: where errors shown to the user are also kept.
+
+A plain FileHandler, rotated once at start-up when the file has grown past a
+limit: the log is small and written rarely, and ``logging.handlers`` would cost
+start-up time for nothing.
+"""
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from desktop.paths import LOG_NAME
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+#: Past this size the log is renamed to ``rebound.log.1`` (the older one dropped).
+MAX_LOG_BYTES = 1_000_000
 
 
 def setup_logging(data_dir: Path) -> Path:
-    """Log to ``rebound.log`` in ``data_dir`` (rotated at 1 MB, three kept)."""
+    """Log to ``rebound.log`` in ``data_dir``; returns its path."""
     path = data_dir / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+        path.replace(path.with_name(path.name + ".1"))
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.set_name("rebound")
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "_rebound", False)]:
+    for old in [h for h in root.handlers if h.get_name() == "rebound"]:
         root.removeHandler(old)
         old.close()
-    handler._rebound = True
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path

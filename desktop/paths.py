@@ -9,8 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "REBOUND_DATA_DIR"
@@ -21,6 +19,8 @@ LOG_NAME = "rebound.log"
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder (never roaming, never the app's own folder)."""
+    import platformdirs  # only when no folder was given: keeps start-up lean
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 

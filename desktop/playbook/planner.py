@@ -10,8 +10,6 @@ from the last real contact, so every logged call or reply moves it.
 import datetime
 from collections.abc import Iterable
 
-from dateutil.relativedelta import relativedelta
-
 from desktop.clock import local_today, to_local, utcnow
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import PlaybookSettings, load_playbook_settings
@@ -43,6 +41,13 @@ def recipients(kind: StepKind, involved: list) -> list:
     return involved[:1]
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Calendar months later (31 Jan + 1 month = 28 or 29 Feb), by dateutil."""
+    from dateutil.relativedelta import relativedelta  # imported on first use, not at start
+
+    return day + relativedelta(months=months)
+
+
 def _checkin_months(person_id: int, settings: PlaybookSettings) -> int:
     return people.checkin_months(person_id) or settings.checkin_months
 
@@ -52,7 +57,7 @@ def next_checkin_date(person_id: int, settings: PlaybookSettings,
     """The last real contact (or ``fallback`` if none) plus the person's cadence."""
     last = people.person_values(person_id)["last_contact_at"]
     base = to_local(last).date() if last else fallback
-    return base + relativedelta(months=_checkin_months(person_id, settings))
+    return add_months(base, _checkin_months(person_id, settings))
 
 
 def plan_rejection(application_id: int, settings: PlaybookSettings | None = None,
@@ -203,7 +208,7 @@ def skip(step_id: int, reason: str = "") -> None:
                           skip_reason=clean_text(reason), done_at=utcnow())
         if step.kind == StepKind.CHECK_IN:
             settings = load_playbook_settings()
-            due = local_today() + relativedelta(months=_checkin_months(step.person_id, settings))
+            due = add_months(local_today(), _checkin_months(step.person_id, settings))
             steps.create_step(StepKind.CHECK_IN, step.person_id, step.application_id, due)
 
 

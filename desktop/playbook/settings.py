@@ -5,6 +5,7 @@ user's own profile for signing notes."""
 from dataclasses import asdict, dataclass, field, fields
 
 from desktop.playbook.kinds import StepKind
+from desktop.store.connection import transaction
 from desktop.store.settings import get_setting, set_setting
 
 _PLAYBOOK_KEY = "playbook"
@@ -81,3 +82,10 @@ def load_profile() -> Profile:
 
 def save_profile(profile: Profile) -> None:
     set_setting(_PROFILE_KEY, asdict(profile))
+
+
+def save_settings(profile: Profile, playbook: PlaybookSettings) -> None:
+    """The Settings dialog's Save: both parts in one transaction."""
+    with transaction():
+        save_profile(profile)
+        save_playbook_settings(playbook)

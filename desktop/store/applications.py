@@ -107,6 +107,14 @@ def involved_people(application_id: int) -> list[InvolvedPerson]:
     ]
 
 
+def role_in(application_id: int, person_id: int) -> str:
+    """The person's role in the application ("" when they are not linked to it)."""
+    row = Involvement.get_or_none(
+        (Involvement.application == application_id) & (Involvement.person == person_id)
+    )
+    return row.role if row else ""
+
+
 def link_person(application_id: int, person_id: int, role: str) -> Involvement:
     """Record (or update) the person's part in the application."""
     role_value = HiringRole.parse(role, HiringRole.OTHER).value

@@ -137,6 +137,9 @@ _V3_PLAYBOOK = (
         "application_id" INTEGER REFERENCES "application" ("id") ON DELETE SET NULL)""",
     'CREATE INDEX "skill_learned_on" ON "skill" ("learned_on")',
     'ALTER TABLE "interaction" ADD COLUMN "outcome" TEXT NOT NULL DEFAULT \'\'',
+    # Few contacts have an outcome: a partial index lets the Today summary count them
+    # without reading every interaction.
+    'CREATE INDEX "interaction_outcome" ON "interaction" ("outcome") WHERE "outcome" <> \'\'',
     'ALTER TABLE "person" ADD COLUMN "checkin_months" INTEGER',
     'CREATE TABLE "setting" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
 )

@@ -37,6 +37,7 @@ def person_values(person_id: int) -> dict:
     values = {name: getattr(person, name) for name in EDITABLE_FIELDS}
     values["company"] = person.company.name if person.company_id else ""
     values["last_contact_at"] = person.last_contact_at
+    values["checkin_months"] = person.checkin_months
     return values
 
 
@@ -45,10 +46,15 @@ def checkin_months(person_id: int) -> int | None:
     return Person.get_by_id(person_id).checkin_months
 
 
-def set_checkin_months(person_id: int, months: int | None) -> None:
-    """Give the person their own check-in cadence (None: the playbook default)."""
+def _months(months: int | None) -> int | None:
     if months is not None and not 1 <= months <= 24:
         raise ValidationError("checkin_months", "Choose between 1 and 24 months.")
+    return months
+
+
+def set_checkin_months(person_id: int, months: int | None) -> None:
+    """Give the person their own check-in cadence (None: the playbook default)."""
+    months = _months(months)
     with transaction():
         Person.update(checkin_months=months).where(Person.id == person_id).execute()
 
@@ -71,6 +77,8 @@ def save_person(person_id: int | None, values: dict) -> Person:
             setattr(person, name, value)
         if "company" in values:
             person.company = company_for_name(values["company"])
+        if "checkin_months" in values:
+            person.checkin_months = _months(values["checkin_months"])
         person.save()
     return person
 

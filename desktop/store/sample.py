@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 
 from desktop.clock import from_local, local_today
 from desktop.store.connection import transaction
-from desktop.store.models import Application, Company, Interaction, Involvement, Person
+from desktop.store.models import (
+    Application,
+    Company,
+    Interaction,
+    Involvement,
+    Person,
+    Skill,
+    Step,
+)
 
 
 class SampleRefused(Exception):
@@ -131,6 +139,29 @@ _INTERACTIONS = (
 )
 
 
+# What the user learned since the Northwind interview: check-in notes draw on these.
+_SKILLS = (
+    ("finished a course on SQL window functions", 8, "SQL window functions", "analyst"),
+    ("built a small FHIR demo app with public test data", 3, "clinical data standards",
+     "analyst"),
+)
+
+# (person, application, kind, days from today, status): the Northwind plan as the
+# playbook makes it, plus Maya's check-in from the older rejection.
+_STEPS = (
+    ("priya", "analyst", "thank_you", -4, "planned"),
+    ("tom", "analyst", "thank_you", -4, "planned"),
+    ("aisha", "analyst", "thank_you", -4, "planned"),
+    ("tom", "analyst", "feedback", 2, "planned"),
+    ("priya", "analyst", "network", 9, "planned"),
+    ("priya", "analyst", "hire_watch", 85, "planned"),
+    ("priya", "analyst", "check_in", 79, "planned"),
+    ("tom", "analyst", "check_in", 87, "planned"),
+    ("aisha", "analyst", "check_in", 72, "planned"),
+    ("maya", "producer", "check_in", -2, "planned"),
+)
+
+
 def load_sample_data() -> dict:
     """Fill an empty database with the example; returns how many of each were added."""
     with transaction():
@@ -161,5 +192,11 @@ def load_sample_data() -> dict:
         for person in people.values():
             newest = max(i.occurred_at for i in person.interactions)
             Person.update(last_contact_at=newest).where(Person.id == person.id).execute()
+        for what, days, gap, app in _SKILLS:
+            Skill.create(what=what, learned_on=_days_ago(days), gap=gap,
+                         application=applications[app])
+        for person, app, kind, days, status in _STEPS:
+            Step.create(person=people[person], application=applications[app], kind=kind,
+                        due_on=local_today() + timedelta(days=days), status=status)
     return {"companies": len(companies), "people": len(people),
             "applications": len(applications), "interactions": len(_INTERACTIONS)}

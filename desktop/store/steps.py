@@ -129,28 +129,47 @@ class ColdContact:
 
 def people_going_cold(today: datetime.date, default_months: int, quiet_until: datetime.date,
                       limit: int = 50) -> list[ColdContact]:
-    """People from your applications not contacted for longer than their check-in cadence.
+    """People from your applications not contacted for longer than their check-in cadence,
+    coldest first: those never contacted, then by oldest last contact.
 
     Those with a step already due by ``quiet_until`` are left out: they are listed there.
+    Both queries walk the ``last_contact_at`` index and stop early, so this stays quick
+    with 100,000 people.
     """
     months = peewee.fn.COALESCE(Person.checkin_months, default_months)
-    since = peewee.fn.COALESCE(Person.last_contact_at, Person.created_at)
-    cold_from = peewee.fn.date(since, peewee.fn.printf("+%d months", months))
-    involved = Involvement.select(Involvement.person)
-    busy = Step.select(Step.person).where(Step.status.in_(_OPEN) & (Step.due_on <= quiet_until))
-    query = (
-        Person.select(Person.id, Person.first_name, Person.last_name, Person.email,
-                      Company.name, Person.last_contact_at, months.alias("months"))
-        .join(Company, peewee.JOIN.LEFT_OUTER)
-        .where(Person.id.in_(involved) & Person.id.not_in(busy) & (cold_from <= today))
-        .order_by(since)
-        .limit(limit)
-        .tuples()
-    )
+    # Correlated EXISTS: checked per candidate through an index, never built whole.
+    involved = peewee.fn.EXISTS(
+        Involvement.select(peewee.SQL("1")).where(Involvement.person == Person.id))
+    busy = peewee.fn.EXISTS(
+        Step.select(peewee.SQL("1")).where((Step.person == Person.id) & Step.status.in_(_OPEN)
+                                           & (Step.due_on <= quiet_until)))
+    # Nobody's cadence is shorter than a month, so later contacts cannot be cold.
+    latest_possible = datetime.datetime.combine(today, datetime.time()) - datetime.timedelta(
+        days=28)
+
+    def query(condition, since):
+        cold_from = peewee.fn.date(since, peewee.fn.printf("+%d months", months))
+        return (
+            Person.select(Person.id, Person.first_name, Person.last_name, Person.email,
+                          Company.name, Person.last_contact_at, months.alias("months"))
+            .join(Company, peewee.JOIN.LEFT_OUTER)
+            .where(condition & involved & ~busy & (cold_from <= today))
+            .limit(limit)
+            .tuples()
+        )
+
+    # Oldest first by id (the order they were added), which the index already holds.
+    never = query(Person.last_contact_at.is_null() & (Person.created_at <= latest_possible),
+                  Person.created_at).order_by(Person.id)
+    lapsed = query(Person.last_contact_at <= latest_possible,
+                   Person.last_contact_at).order_by(Person.last_contact_at)
+    rows = list(never)
+    if len(rows) < limit:
+        rows += list(lapsed.limit(limit - len(rows)))
     return [
         ColdContact(pid, " ".join(p for p in (first, last) if p) or email, company or "",
                     contacted, months)
-        for pid, first, last, email, company, contacted, months in query
+        for pid, first, last, email, company, contacted, months in rows
     ]
 
 

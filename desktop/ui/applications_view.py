@@ -1,15 +1,18 @@
 """Applications: each job you went for, how far it got, and what you learned."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton
 
-from desktop.store import applications, companies
+from desktop.playbook import planner
+from desktop.store import applications, companies, steps
 from desktop.store.choices import HiringRole, Stage
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.fields import ChoiceBox, CompanyLine, DateBox, LinkLine, TextBlock, TextLine
 from desktop.ui.formatting import choice_label, friendly_date, friendly_datetime
 from desktop.ui.link_person_dialog import LinkPersonDialog
 from desktop.ui.list_view import ListView
+from desktop.ui.skill_dialog import SkillDialog
+from desktop.ui.steps_list import StepsList
 from desktop.ui.table_model import Column
 
 #: Item role holding the person id in the "People involved" list.
@@ -26,6 +29,9 @@ COLUMNS = (
 
 
 class ApplicationForm(DetailForm):
+    #: Follow-ups were planned (their number): the Today view should show them.
+    planned = Signal(int)
+
     new_title = "New application"
     empty_text = "Select an application to see its details and reflection,\n" \
                  "or press Ctrl+N to add one."
@@ -51,6 +57,11 @@ class ApplicationForm(DetailForm):
                        TextBlock("Experience or results you left out"))
         self.add_field("skill_gaps", "Skill gaps", TextBlock("What they wanted that you lack"))
         self.add_field("lessons", "Lessons", TextBlock("What you will do differently"))
+        self.skill_button = QPushButton("Log a skill gained since…", objectName="logSkill")
+        self.skill_button.setToolTip("Record what you have learned that answers a gap from "
+                                     "this interview; check-in notes mention it")
+        self.skill_button.clicked.connect(self.log_skill)
+        self.form.addRow("", self.skill_button)
         self.add_field("notes", "Notes", TextBlock(""))
 
         self.people_list = QListWidget(objectName="involvedPeople")
@@ -71,6 +82,11 @@ class ApplicationForm(DetailForm):
         self.extra.addWidget(QLabel("People involved", objectName="sectionTitle"))
         self.extra.addLayout(buttons)
         self.extra.addWidget(self.people_list)
+        self.steps_list = StepsList("No follow-ups planned. Set the stage to Rejected and "
+                                    "Rebound plans them for the people above.",
+                                    show_person=True)
+        self.extra.addWidget(QLabel("Follow-ups", objectName="sectionTitle"))
+        self.extra.addWidget(self.steps_list)
 
     def load_values(self, record_id: int) -> dict:
         self.company_line.set_names(companies.company_names())
@@ -81,7 +97,10 @@ class ApplicationForm(DetailForm):
         return {"stage": Stage.APPLIED.value}
 
     def save_values(self, record_id: int | None, values: dict) -> int:
-        return applications.save_application(record_id, values).id
+        application_id, planned = planner.save_application(record_id, values)
+        if planned:
+            self.planned.emit(len(planned))
+        return application_id
 
     def describe(self, values: dict) -> tuple[str, str]:
         return (f"{values['position']} — {values['company']}",
@@ -90,8 +109,10 @@ class ApplicationForm(DetailForm):
     def after_load(self) -> None:
         saved = self.record_id is not None
         self.add_person_button.setEnabled(saved)
+        self.skill_button.setEnabled(saved)
         self.remove_person_button.setEnabled(False)
         self.people_list.clear()
+        self.steps_list.set_steps(steps.steps_for_application(self.record_id) if saved else [])
         if not saved:
             self.people_list.addItem("Save the application to link people to it.")
             return
@@ -109,8 +130,14 @@ class ApplicationForm(DetailForm):
     def add_person(self) -> None:
         dialog = LinkPersonDialog(self.header.text(), self)
         if dialog.exec() and dialog.person_id() is not None:
-            applications.link_person(self.record_id, dialog.person_id(), dialog.role())
+            planned = planner.link_person(self.record_id, dialog.person_id(), dialog.role())
             self.after_load()
+            if planned:
+                self.planned.emit(len(planned))
+
+    def log_skill(self) -> None:
+        values = self.values()
+        SkillDialog(self.record_id, values.get("skill_gaps", ""), self).exec()
 
     def remove_person(self) -> None:
         item = self.people_list.currentItem()
@@ -125,7 +152,17 @@ class ApplicationsView(ListView):
     noun = ("application", "applications")
 
     def __init__(self, parent=None):
-        super().__init__(applications.APPLICATIONS, COLUMNS, ApplicationForm(), parent)
+        form = ApplicationForm()
+        super().__init__(applications.APPLICATIONS, COLUMNS, form, parent)
+        form.planned.connect(self._on_planned)
+        form.steps_list.stepActivated.connect(self.composeRequested)
+
+    def _on_planned(self, count: int) -> None:
+        noun = "follow-up" if count == 1 else "follow-ups"
+        # After the save has finished updating the row count in the status bar.
+        QTimer.singleShot(0, lambda: self.statusMessage.emit(f"Planned {count} {noun}: "
+                                                             "see Today."))
+        self.dataChanged.emit()
 
     def confirm_delete_text(self, record_id: int) -> str:
         values = applications.application_values(record_id)

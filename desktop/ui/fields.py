@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -212,3 +213,32 @@ class CompanyLine(TextLine):
 
     def set_names(self, names: list[str]) -> None:
         self._names.setStringList(names)
+
+
+class MonthsBox(QSpinBox):
+    """A number of months, where the lowest value means "the usual" (None)."""
+
+    edited = Signal()
+
+    def __init__(self, usual_text: str, parent=None):
+        super().__init__(parent)
+        self.setRange(0, 24)
+        self.setSpecialValueText(usual_text)
+        self.setSuffix(" months")
+        self.valueChanged.connect(self._on_changed)
+        self._loading = False
+
+    def _on_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def value(self) -> int | None:  # type: ignore[override]
+        number = super().value()
+        return number or None
+
+    def set_value(self, value: int | None) -> None:
+        self._loading = True
+        try:
+            self.setValue(value or 0)
+        finally:
+            self._loading = False

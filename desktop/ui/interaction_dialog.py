@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import from_local
-from desktop.store import applications, interactions
-from desktop.store.choices import Channel, Direction
+from desktop.playbook import planner
+from desktop.store import applications
+from desktop.store.choices import Channel, Direction, Outcome
 from desktop.store.validation import ValidationError
 from desktop.ui.fields import ChoiceBox, TextBlock, TextLine
 
@@ -35,6 +36,8 @@ class InteractionDialog(QDialog):
         self.application.addItem("Not about a particular application", None)
         for app_id, label in applications.applications_for_person(person_id):
             self.application.addItem(label, app_id)
+        self.outcome = ChoiceBox(Outcome)
+        self.outcome.setToolTip("Did it lead somewhere? Rebound counts what follow-ups achieve.")
         self.summary = TextLine("e.g. Thanked her for the interview")
         self.body = TextBlock("What was said, or the message itself (optional)", lines=5)
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
@@ -44,6 +47,7 @@ class InteractionDialog(QDialog):
         form.addRow("How", self.channel)
         form.addRow("Who reached out", self.direction)
         form.addRow("Application", self.application)
+        form.addRow("Led to", self.outcome)
         form.addRow("Summary", self.summary)
         form.addRow("Details", self.body)
         buttons = QDialogButtonBox(
@@ -61,7 +65,7 @@ class InteractionDialog(QDialog):
     def accept(self) -> None:
         occurred: datetime = self.when.dateTime().toPython()
         try:
-            interactions.log_interaction(
+            planner.record_contact(
                 self.person_id,
                 occurred_at=from_local(occurred),
                 channel=self.channel.value(),
@@ -69,6 +73,7 @@ class InteractionDialog(QDialog):
                 summary=self.summary.value(),
                 body=self.body.value(),
                 application_id=self.application.currentData(),
+                outcome=self.outcome.value(),
             )
         except ValidationError as exc:
             self.error.setText(exc.message)

@@ -4,7 +4,7 @@ People, Companies and Applications are each one of these, configured with their
 columns, their form and what deleting one means.
 """
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,22 +22,17 @@ from PySide6.QtWidgets import (
 from desktop.store.listing import Listing
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.table_model import Column, IdRole, PagedTableModel
+from desktop.ui.view import View
 
 #: How long the row count waits for typing to pause; the rows themselves update
 #: on every keystroke.
 COUNT_DELAY_MS = 150
 
 
-class ListView(QWidget):
-    """Table on the left, ``DetailForm`` on the right; the unit the sidebar switches."""
+class ListView(View):
+    """Table on the left, ``DetailForm`` on the right."""
 
-    #: Emitted after a record is created, changed or deleted, so other views refresh.
-    dataChanged = Signal()
-    #: Text for the status bar ("1,204 people").
-    statusMessage = Signal(str)
-
-    #: Set by subclasses.
-    name = "list"
+    #: Set by subclasses: ("person", "people").
     noun = ("item", "items")
 
     def __init__(self, listing: Listing, columns: tuple[Column, ...], form: DetailForm,
@@ -80,6 +75,7 @@ class ListView(QWidget):
 
         self.form.saved.connect(self._on_saved)
         self.form.deleteRequested.connect(self.delete_current)
+        self.form.dirtyChanged.connect(self.dirtyChanged)
 
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.update_count)
@@ -115,6 +111,9 @@ class ListView(QWidget):
 
     # Loading ----------------------------------------------------------------
 
+    def main_widget(self):
+        return self.table
+
     def reload(self) -> None:
         """Re-read rows (keeping those loaded) and the selected record.
 
@@ -127,8 +126,14 @@ class ListView(QWidget):
         current = self.current_id()
         self.model.refresh()
         self.update_count()
-        if current is not None:
-            self.select_id(current, load_form=load_form)
+        if current is not None and not self.select_id(current, load_form=load_form):
+            self.form.show_empty()
+
+    def activate(self) -> None:
+        self.update_count()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.form.dirty
 
     def update_count(self) -> None:
         total = self.model.total()

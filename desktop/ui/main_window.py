@@ -4,7 +4,9 @@ It only arranges views and routes window-wide actions to the current one; each
 view owns its table, form and store calls.
 """
 
-from PySide6.QtCore import QSettings, QSize, QUrl, Signal
+import importlib
+
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,19 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.store import sample
+from desktop.playbook.kinds import StepKind
 from desktop.store.lifecycle import Store
-from desktop.ui.applications_view import ApplicationsView
-from desktop.ui.companies_view import CompaniesView
-from desktop.ui.list_view import ListView
-from desktop.ui.people_view import PeopleView
+from desktop.ui.today_view import TodayView
+from desktop.ui.view import View
 
-#: Sidebar rows, in order: (label, view class).
+#: Sidebar rows, in order: (label, "module:class"). Views other than Today are
+#: imported and built the first time they are shown, so start-up stays quick.
 VIEWS = (
-    ("People", PeopleView),
-    ("Companies", CompaniesView),
-    ("Applications", ApplicationsView),
+    ("Today", "desktop.ui.today_view:TodayView"),
+    ("People", "desktop.ui.people_view:PeopleView"),
+    ("Companies", "desktop.ui.companies_view:CompaniesView"),
+    ("Applications", "desktop.ui.applications_view:ApplicationsView"),
+    ("Templates", "desktop.ui.templates_view:TemplatesView"),
 )
+
+
+def _view_class(path: str) -> type[View]:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 class MainWindow(QMainWindow):
@@ -48,17 +56,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
-        self.views: list[ListView] = []
-        self._stale: set[ListView] = set()
-        for label, view_class in VIEWS:
-            view = view_class()
-            view.dataChanged.connect(lambda v=view: self._mark_others_stale(v))
-            view.statusMessage.connect(self._show_status)
-            view.form.dirtyChanged.connect(self._update_title)
-            self.views.append(view)
-            self.stack.addWidget(view)
+        #: Built views by sidebar row; the others are placeholders until first shown.
+        self._views: dict[int, View] = {}
+        self._stale: set[View] = set()
+        self._due = 0
+        #: Open composers by step id, to bring one forward instead of opening it twice.
+        self._composers: dict = {}
+        self._all_composers: list = []
+        for label, _path in VIEWS:
+            self.stack.addWidget(QWidget())
             QListWidgetItem(label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._switch_to)
+        self.today: TodayView = self.view(0)
+        self.today.checkInRequested.connect(self.write_check_in)
+        self.today.dueCountChanged.connect(self._set_due_count)
+        self._set_due_count(self.today.due_count)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -108,6 +120,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_action)
 
+        file_menu.insertAction(file_menu.actions()[2], self._action(
+            "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+            "Your name and signature, and how the follow-ups are planned"))
+
         view_menu = menu.addMenu("&View")
         for row, (label, _view) in enumerate(VIEWS):
             view_menu.addAction(self._action(label, lambda _c=False, r=row: self.show_view(r),
@@ -121,8 +137,32 @@ class MainWindow(QMainWindow):
 
     # Views ------------------------------------------------------------------
 
-    def current_view(self) -> ListView:
-        return self.stack.currentWidget()
+    def view(self, row: int) -> View:
+        """The view in sidebar row ``row``, built on first use."""
+        if row not in self._views:
+            view = _view_class(VIEWS[row][1])()
+            view.dataChanged.connect(lambda v=view: self._mark_others_stale(v))
+            view.statusMessage.connect(self._show_status)
+            view.dirtyChanged.connect(self._update_title)
+            view.composeRequested.connect(self.open_step)
+            view.restore_state(self.settings)
+            placeholder = self.stack.widget(row)
+            was_current = self.stack.currentWidget() is placeholder
+            self.stack.insertWidget(row, view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if was_current:
+                self.stack.setCurrentWidget(view)
+            self._views[row] = view
+        return self._views[row]
+
+    @property
+    def views(self) -> list[View]:
+        """The views built so far, in sidebar order."""
+        return [self._views[row] for row in sorted(self._views)]
+
+    def current_view(self) -> View:
+        return self.view(self.stack.currentIndex())
 
     def show_view(self, row: int) -> None:
         self.sidebar.setCurrentRow(row)
@@ -130,27 +170,26 @@ class MainWindow(QMainWindow):
     def _switch_to(self, row: int) -> None:
         if row < 0:
             return
-        leaving = self.current_view()
-        if leaving is not self.views[row] and not leaving.confirm_leave():
+        leaving = self.stack.currentIndex()
+        if leaving != row and not self.current_view().confirm_leave():
             self.sidebar.blockSignals(True)
-            self.sidebar.setCurrentRow(self.views.index(leaving))
+            self.sidebar.setCurrentRow(leaving)
             self.sidebar.blockSignals(False)
             return
-        view = self.views[row]
+        view = self.view(row)
         self.stack.setCurrentWidget(view)
         if view in self._stale:
             self._stale.discard(view)
             view.reload()
-        view.update_count()
+        view.activate()
         self._update_title()
 
-    def _mark_others_stale(self, changed: ListView) -> None:
+    def _mark_others_stale(self, changed: View) -> None:
         self._stale.update(v for v in self.views if v is not changed)
 
     def reload_all(self) -> None:
         """After sample data or a restore: every view reads the store again."""
         for view in self.views:
-            view.form.show_empty()
             view.reload()
         self._stale.clear()
 
@@ -159,20 +198,86 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text)
 
     def _update_title(self, *_args) -> None:
-        dirty = any(view.form.dirty for view in self.views)
+        dirty = any(view.has_unsaved_changes() for view in self.views)
         self.setWindowModified(dirty)
-        self.setWindowTitle("Rebound[*]")
+        due = f" — {self._due} due" if self._due else ""
+        self.setWindowTitle(f"Rebound{due}[*]")
+        item = self.sidebar.item(0)
+        item.setText(f"Today  ({self._due})" if self._due else "Today")
+
+    def _set_due_count(self, due: int) -> None:
+        self._due = due
+        self._update_title()
+
+    @property
+    def due_count(self) -> int:
+        return self._due
+
+    # Composer ---------------------------------------------------------------
+
+    def _open_composers(self) -> list:
+        return list(self._all_composers)
+
+    def open_step(self, step_id: int):
+        """Open (or bring forward) the composer for a step."""
+        from desktop.ui.composer import Composer
+
+        composer = self._composers.get(step_id)
+        if composer is None:
+            composer = Composer(step_id, parent=self)
+            self._track(composer, step_id)
+        composer.show()
+        composer.raise_()
+        composer.activateWindow()
+        return composer
+
+    def write_check_in(self, person_id: int):
+        from desktop.ui.composer import Composer
+
+        composer = Composer(person_id=person_id, application_id=None, kind=StepKind.CHECK_IN,
+                            parent=self)
+        self._track(composer, None)
+        composer.show()
+        return composer
+
+    def _track(self, composer, key) -> None:
+        composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        composer.stepChanged.connect(self._after_step_change)
+        composer.finished.connect(lambda _r, c=composer: self._forget(c))
+        self._all_composers.append(composer)
+        if key is not None:
+            self._composers[key] = composer
+
+    def _forget(self, composer) -> None:
+        self._composers = {k: c for k, c in self._composers.items() if c is not composer}
+        self._all_composers = [c for c in self._all_composers if c is not composer]
+        self._after_step_change()
+
+    def _after_step_change(self) -> None:
+        self.today.reload()
+        self._mark_others_stale(self.today)
+        if self.current_view() is not self.today:
+            self.current_view().reload()
+            self._stale.discard(self.current_view())
+
+    def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.reload_all()
 
     # Actions ----------------------------------------------------------------
 
     def load_sample_data(self) -> None:
+        from desktop.store import sample  # rarely used: not loaded at start-up
+
         try:
             counts = sample.load_sample_data()
         except sample.SampleRefused as exc:
             QMessageBox.information(self, "Sample data", str(exc))
             return
         self.reload_all()
-        self.show_view(0)
+        self.show_view(0)  # the sample's rejection has follow-ups due: start there
         self.statusBar().showMessage(
             f"Loaded {counts['people']} people, {counts['companies']} companies and "
             f"{counts['applications']} applications. Explore, then delete them when you "
@@ -199,24 +304,22 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 740)
-        for view in self.views:
-            view.restore_state(self.settings)
-        row = int(self.settings.value("window/view", 0))
-        self.show_view(row if 0 <= row < len(self.views) else 0)
+        self.show_view(0)  # Today: what is due is the first thing to see.
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/view", self.views.index(self.current_view()))
         for view in self.views:
             view.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for view in self.views:
-            if view.form.dirty:
-                self.show_view(self.views.index(view))
+        for row, view in sorted(self._views.items()):
+            if view.has_unsaved_changes():
+                self.show_view(row)
                 if not view.confirm_leave():
                     event.ignore()
                     return
+        for composer in list(self._open_composers()):
+            composer.close()  # saves its draft
         self.save_state()
         event.accept()

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop.store import companies, interactions, people
+from desktop.playbook import planner
+from desktop.store import companies, people, steps
 from desktop.store.choices import Channel, Direction, HiringRole, Stage
 from desktop.ui.detail_form import DetailForm
-from desktop.ui.fields import ChoiceBox, CompanyLine, LinkLine, TextBlock, TextLine
+from desktop.ui.fields import ChoiceBox, CompanyLine, LinkLine, MonthsBox, TextBlock, TextLine
 from desktop.ui.formatting import choice_label, days_ago, friendly_datetime
 from desktop.ui.interaction_dialog import InteractionDialog
 from desktop.ui.list_view import ListView
+from desktop.ui.steps_list import StepsList
 from desktop.ui.table_model import Column
 
 #: Item role holding the interaction id in the timeline list.
@@ -53,6 +55,8 @@ class PersonForm(DetailForm):
         self.add_field("phone", "Phone", TextLine("Phone"))
         self.add_field("linkedin_url", "LinkedIn", LinkLine("https://www.linkedin.com/in/…"))
         self.add_field("how_met", "How you met", TextLine("e.g. Interviewed me for the QA role"))
+        self.add_field("checkin_months", "Check in every",
+                       MonthsBox("the usual interval (Settings)"))
         self.add_field("notes", "Notes", TextBlock("Anything worth remembering"))
 
         self.applications_list = QListWidget(objectName="personApplications")
@@ -78,6 +82,10 @@ class PersonForm(DetailForm):
 
         self.extra.addWidget(QLabel("Applications", objectName="sectionTitle"))
         self.extra.addWidget(self.applications_list)
+        self.steps_list = StepsList("No follow-ups planned with this person.",
+                                    show_person=False)
+        self.extra.addWidget(QLabel("Follow-ups", objectName="sectionTitle"))
+        self.extra.addWidget(self.steps_list)
         self.extra.addWidget(QLabel("Timeline", objectName="sectionTitle"))
         self.extra.addLayout(timeline_buttons)
         self.extra.addWidget(self.timeline)
@@ -105,6 +113,7 @@ class PersonForm(DetailForm):
         self.remove_button.setEnabled(False)
         self.timeline.clear()
         self.applications_list.clear()
+        self.steps_list.set_steps(steps.steps_for_person(self.record_id) if saved else [])
         if not saved:
             self.timeline.addItem("Save the person to start their timeline.")
             return
@@ -145,7 +154,7 @@ class PersonForm(DetailForm):
         interaction_id = item.data(InteractionIdRole) if item else None
         if interaction_id is None:
             return
-        interactions.delete_interaction(interaction_id)
+        planner.forget_contact(interaction_id, self.record_id)
         self._reload_keeping_edits()
 
     def _reload_keeping_edits(self) -> None:
@@ -168,6 +177,7 @@ class PeopleView(ListView):
         super().__init__(people.PEOPLE, COLUMNS, form, parent)
         form.timelineChanged.connect(self.refresh_rows)
         form.timelineChanged.connect(self.dataChanged)
+        form.steps_list.stepActivated.connect(self.composeRequested)
 
     def confirm_delete_text(self, record_id: int) -> str:
         name = people.display_name(record_id)

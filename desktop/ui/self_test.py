@@ -6,17 +6,20 @@ the first table.
 """
 
 import json
-import time
+import sys
 
-import psutil
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.startup_clock import process_age_seconds
 from desktop.store import lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.people import count_people
+
+#: Give up on the first paint after this long: a self-test must never hang.
+PAINT_TIMEOUT_MS = 30_000
 
 
 class FirstPaint(QObject):
@@ -25,11 +28,12 @@ class FirstPaint(QObject):
     def __init__(self, app: QApplication):
         super().__init__()
         self.app = app
-        self.painted_at: float | None = None
+        #: Process age (seconds) at the first paint.
+        self.age_at_paint: float | None = None
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.painted_at is None:
-            self.painted_at = time.time()
+        if event.type() == QEvent.Type.Paint and self.age_at_paint is None:
+            self.age_at_paint = process_age_seconds()
             self.app.quit()
         return False
 
@@ -44,20 +48,21 @@ def run_self_test(app: QApplication, rebound) -> int:
         return 2
     try:
         window = rebound.show_window()
-        table = window.current_view().table
+        table = window.current_view().main_widget()
         watcher = FirstPaint(app)
         table.viewport().installEventFilter(watcher)
-        if watcher.painted_at is None:
-            app.exec()
-        painted_at = watcher.painted_at
-        created = psutil.Process().create_time()
+        QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
+        app.exec()
+        age = watcher.age_at_paint
         verdict = lifecycle.run_quick_check(rebound.store)
+        if age is None:
+            report["error"] = f"The window was not painted within {PAINT_TIMEOUT_MS} ms"
         report.update(
-            ok=verdict == "ok" and painted_at is not None,
+            ok=verdict == "ok" and age is not None,
             schema_version=SCHEMA_VERSION,
             people=count_people(),
-            first_page_rows=table.model().rowCount(),
-            startup_ms=round((painted_at - created) * 1000, 1) if painted_at else None,
+            first_view=window.current_view().name,
+            startup_ms=round(age * 1000, 1) if age is not None else None,
             peak_rss_mb=round(_peak_rss_mb(), 1),
             quick_check=verdict,
         )
@@ -75,7 +80,9 @@ def _peak_rss_mb() -> float:
     try:
         import resource
     except ImportError:  # Windows
+        import psutil
+
         info = psutil.Process().memory_info()
         return getattr(info, "peak_wset", info.rss) / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if psutil.MACOS else peak / 2**10
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10

@@ -16,7 +16,7 @@ def names(view, column=0):
 
 
 def test_company_list_counts_applications_and_people(sample_window):
-    sample_window.show_view(1)
+    sample_window.show_view(2)
     view = sample_window.current_view()
     row = names(view).index("Northwind Health")
     assert view.model.index(row, 3).data() == "1"
@@ -24,7 +24,7 @@ def test_company_list_counts_applications_and_people(sample_window):
 
 
 def test_deleting_a_company_says_what_happens_to_its_applications(sample_window, answer):
-    sample_window.show_view(1)
+    sample_window.show_view(2)
     view = sample_window.current_view()
     cobalt = names(view).index("Cobalt Ledger")
     view.table.selectRow(cobalt)
@@ -39,7 +39,7 @@ def test_deleting_a_company_says_what_happens_to_its_applications(sample_window,
 
 
 def test_a_duplicate_company_name_is_refused_with_the_field_marked(sample_window, qtbot):
-    sample_window.show_view(1)
+    sample_window.show_view(2)
     view = sample_window.current_view()
     view.new_record()
     qtbot.keyClicks(view.form.editor("name"), "northwind health")
@@ -50,7 +50,7 @@ def test_a_duplicate_company_name_is_refused_with_the_field_marked(sample_window
 
 
 def test_create_an_application_for_a_new_company(window, qtbot):
-    window.show_view(2)
+    window.show_view(3)
     view = window.current_view()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = view.form
@@ -70,7 +70,7 @@ def test_create_an_application_for_a_new_company(window, qtbot):
 
 
 def test_record_a_rejection_and_reflection(sample_window, qtbot):
-    sample_window.show_view(2)
+    sample_window.show_view(3)
     view = sample_window.current_view()
     view.table.selectRow(names(view, 1).index("Operations Data Specialist"))
     form = view.form
@@ -88,7 +88,7 @@ def test_record_a_rejection_and_reflection(sample_window, qtbot):
 
 
 def test_clearing_a_date(sample_window):
-    sample_window.show_view(2)
+    sample_window.show_view(3)
     view = sample_window.current_view()
     view.table.selectRow(names(view, 1).index("Product Analyst"))
     box = view.form.editor("interviewed_on")
@@ -103,7 +103,7 @@ def test_clearing_a_date(sample_window):
 def test_link_people_to_an_application_with_their_role(window, qtbot, monkeypatch):
     app = applications.save_application(None, {"company": "Acme", "position": "Analyst"})
     person = people.save_person(None, {"first_name": "Rosa", "last_name": "Diaz"})
-    window.show_view(2)
+    window.show_view(3)
     view = window.current_view()
     view.reload()
     view.select_id(app.id)
@@ -127,7 +127,7 @@ def test_link_people_to_an_application_with_their_role(window, qtbot, monkeypatc
 
 
 def test_stage_column_sorts(sample_window):
-    sample_window.show_view(2)
+    sample_window.show_view(3)
     view = sample_window.current_view()
     view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # applied on, newest first
     assert names(view, 1)[0] == "Data Analyst"

@@ -14,9 +14,11 @@ from desktop.ui.main_window import MainWindow
 
 def test_load_sample_data_fills_an_empty_database(window, answer):
     window.load_sample_data()
-    assert window.current_view().model.rowCount() == 6
+    assert window.current_view().name == "today"
     assert "Loaded 6 people" in window.statusBar().currentMessage()
-    window.show_view(2)
+    window.show_view(1)
+    assert window.current_view().model.rowCount() == 6
+    window.show_view(3)
     assert window.current_view().model.rowCount() == 5
 
 
@@ -31,21 +33,23 @@ def test_sample_data_never_goes_into_a_database_with_data(window, monkeypatch):
 
 
 def test_ctrl_digits_switch_views(sample_window, qtbot):
-    qtbot.keyClick(sample_window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert sample_window.current_view().name == "companies"
     qtbot.keyClick(sample_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.current_view().name == "companies"
+    qtbot.keyClick(sample_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert sample_window.current_view().name == "applications"
-    assert sample_window.sidebar.currentRow() == 2
+    assert sample_window.sidebar.currentRow() == 3
+    qtbot.keyClick(sample_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.current_view().name == "today"
 
 
 def test_other_views_refresh_after_a_change(sample_window):
-    sample_window.show_view(0)
+    sample_window.show_view(1)
     people_view = sample_window.current_view()
     people_view.new_record()
     people_view.form.editor("first_name").set_value("Sam")
     people_view.form.editor("company").set_value("Brand New Co")
     assert people_view.form.save()
-    sample_window.show_view(1)
+    sample_window.show_view(2)
     companies = sample_window.current_view()
     listed = [companies.model.index(r, 0).data() for r in range(companies.model.rowCount())]
     assert "Brand New Co" in listed
@@ -55,32 +59,34 @@ def test_window_geometry_column_widths_and_view_persist(store, settings, qtbot):
     first = MainWindow(store, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(760, 540)  # inside the offscreen 800x600 screen
-    first.show_view(1)
-    first.current_view().table.horizontalHeader().resizeSection(0, 333)
+    # Inside the offscreen 800x600 screen and above the window's minimum.
+    width = min(max(first.minimumSizeHint().width() + 4, 700), 798)
+    first.resize(width, 520)
+    first.view(2).table.horizontalHeader().resizeSection(0, 333)
     first.close()
 
     second = MainWindow(store, settings)
     qtbot.addWidget(second)
     second.show()
-    assert second.size().width() == 760
-    assert second.current_view().name == "companies"
-    assert second.current_view().table.horizontalHeader().sectionSize(0) == 333
+    assert (second.size().width(), second.size().height()) == (width, 520)
+    assert second.current_view().name == "today"  # always starts on Today
+    assert second.view(2).table.horizontalHeader().sectionSize(0) == 333
 
 
 def test_sort_order_persists(store, settings, qtbot):
     first = MainWindow(store, settings)
     qtbot.addWidget(first)
-    first.views[0].table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    first.view(1).table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     first.close()
     second = MainWindow(store, settings)
     qtbot.addWidget(second)
-    header = second.views[0].table.horizontalHeader()
+    header = second.view(1).table.horizontalHeader()
     assert header.sortIndicatorSection() == 5
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
 def test_closing_with_unsaved_changes_asks(sample_window, answer):
+    sample_window.show_view(1)
     view = sample_window.current_view()
     view.table.selectRow(0)
     view.form.editor("phone").set_value("+1 555 0100")

@@ -9,7 +9,7 @@ from desktop.ui.table_model import IdRole
 
 
 def people_view(window):
-    window.show_view(0)
+    window.show_view(1)
     return window.current_view()
 
 

@@ -1,0 +1,368 @@
+"""The composer: a note for one step (or a fresh one for anyone), drafted from a
+template, checked for tone as you type, then copied or opened in the mail app.
+
+Drafts save themselves a moment after typing stops and when the window closes,
+so nothing typed is lost.
+"""
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clock import local_today
+from desktop.playbook import catalog, planner, tone
+from desktop.playbook.kinds import StepKind
+from desktop.playbook.notes import mailto_url, to_html
+from desktop.playbook.templates import TemplateProblem
+from desktop.store import applications, people, skills, steps
+from desktop.store.choices import StepStatus
+from desktop.ui.step_actions import ask_skip, snooze_menu
+from desktop.ui.tone_editor import ToneEditor
+
+#: Pause after typing before the tone check runs, and before the draft is saved.
+TONE_DELAY_MS = 300
+AUTOSAVE_DELAY_MS = 1500
+
+#: Item role holding a finding's (start, end) in the findings list.
+RangeRole = Qt.ItemDataRole.UserRole + 20
+
+
+class Composer(QDialog):
+    """One note. ``step_id`` for a planned step; otherwise person, application, kind."""
+
+    #: The step or the timeline changed (sent, snoozed, skipped, draft saved).
+    stepChanged = Signal()
+
+    def __init__(self, step_id: int | None = None, *, person_id: int | None = None,
+                 application_id: int | None = None, kind: StepKind = StepKind.CHECK_IN,
+                 parent=None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("composer")
+        self.step_id = step_id
+        if step_id is not None:
+            step = steps.get_step(step_id)
+            person_id, application_id, kind = step.person_id, step.application_id, step.kind
+        self.person_id = person_id
+        self.application_id = application_id
+        self.kind = StepKind(kind)
+        self.person = people.person_values(person_id)
+        self._saved_text: tuple[str, str] = ("", "")
+        self._rendered_text: tuple[str, str] = ("", "")
+        self._closed_step = False
+
+        self._build()
+        self._load()
+        self.resize(980, 720)
+
+    # Layout -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        name = " ".join(p for p in (self.person["first_name"], self.person["last_name"]) if p)
+        name = name or self.person["email"]
+        about = ""
+        if self.application_id is not None:
+            app = applications.application_values(self.application_id)
+            about = f" — {app['position']}, {app['company']}"
+        self.setWindowTitle(f"{self.kind.label} to {name}")
+        heading = QLabel(f"{self.kind.label} to {name}{about}", objectName="detailHeader",
+                         wordWrap=True)
+        self.due_label = QLabel(objectName="detailSubheader")
+        why = QLabel(f"<b>Why this step matters.</b> {self.kind.why}", objectName="whyBox",
+                     wordWrap=True)
+        why.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.template_box = QComboBox(objectName="templatePicker")
+        self.template_box.setMinimumContentsLength(30)
+        for template in catalog.templates_for(self.kind):
+            label = template.name if template.kind == self.kind else \
+                f"{template.name}  ({template.kind.label})"
+            self.template_box.addItem(label, template.key)
+            self.template_box.setItemData(self.template_box.count() - 1,
+                                          template.description, Qt.ItemDataRole.ToolTipRole)
+        self.template_box.activated.connect(self._on_template_chosen)
+        self.to_line = QLineEdit(self.person["email"], readOnly=True, objectName="toLine")
+        self.to_line.setPlaceholderText("No e-mail address on file: add it in People")
+        self.subject = QLineEdit(objectName="subject")
+        self.body = ToneEditor()
+        self.subject.textEdited.connect(self._on_edited)
+        self.body.textChanged.connect(self._on_edited)
+
+        form = QFormLayout()
+        form.addRow("Template", self.template_box)
+        form.addRow("To", self.to_line)
+        form.addRow("Subject", self.subject)
+
+        self.findings = QListWidget(objectName="findings")
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self._select_finding)
+        self.findings.itemClicked.connect(self._select_finding)
+        self.tone_summary = QLabel(objectName="toneSummary", wordWrap=True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Tone check", objectName="sectionTitle"))
+        side_layout.addWidget(self.tone_summary)
+        side_layout.addWidget(self.findings, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
+        splitter.addWidget(self.body)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 320])
+
+        self.copy_button = QPushButton("Copy note", objectName="copyNote")
+        self.copy_button.setToolTip("Copy the body as plain text and formatted text (Ctrl+Shift+C)")
+        self.copy_button.clicked.connect(self.copy_note)
+        self.copy_subject_button = QPushButton("Copy subject")
+        self.copy_subject_button.clicked.connect(self.copy_subject)
+        self.mail_button = QPushButton("Open in mail app", objectName="openMail")
+        self.mail_button.clicked.connect(self.open_in_mail)
+        self.sent_button = QPushButton("Mark as sent", objectName="markSent")
+        self.sent_button.setToolTip("Log it in the timeline and plan the next check-in")
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.draft_button = QPushButton("Save draft")
+        self.draft_button.clicked.connect(self.save_draft)
+        self.snooze_button = QToolButton(text="Snooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setMenu(snooze_menu(self, self._snooze))
+        self.skip_button = QPushButton("Skip…")
+        self.skip_button.clicked.connect(self._skip)
+        self.status = QLabel(objectName="composerStatus", wordWrap=True)
+
+        actions = QHBoxLayout()
+        for button in (self.copy_button, self.copy_subject_button, self.mail_button,
+                       self.sent_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.draft_button, self.snooze_button, self.skip_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.due_label)
+        layout.addWidget(why)
+        layout.addLayout(form)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_note)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+
+        self._tone_timer = QTimer(self, singleShot=True, interval=TONE_DELAY_MS)
+        self._tone_timer.timeout.connect(self.check_tone)
+        self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._autosave)
+
+    # Loading ----------------------------------------------------------------
+
+    def _load(self) -> None:
+        step = steps.get_step(self.step_id) if self.step_id is not None else None
+        if step is not None:
+            self.due_label.setText(
+                f"Due {step.due_on:%A} {step.due_on.day} {step.due_on:%B}"
+                f" · {StepStatus(step.status).label}"
+            )
+        else:
+            self.due_label.setText("A note outside the plan")
+        self.snooze_button.setEnabled(step is not None and step.is_open)
+        self.skip_button.setEnabled(step is not None and step.is_open)
+        self.sent_button.setEnabled(step is None or step.is_open)
+        key = (step.template_key if step is not None and step.template_key else
+               self._default_template())
+        self._select_template(key)
+        if step is not None and (step.draft_subject or step.draft_body):
+            self._set_text(step.draft_subject, step.draft_body)
+            self._saved_text = (step.draft_subject, step.draft_body)
+            self._rendered_text = self._render_quietly()
+        else:
+            self._render_template()
+            self._saved_text = self._text()
+        self.check_tone()
+
+    def _default_template(self) -> str:
+        role = applications.role_in(self.application_id, self.person_id) \
+            if self.application_id else self.person["hiring_role"]
+        has_skills = bool(skills.skills_since(None))
+        return catalog.default_key(self.kind, role, has_skills)
+
+    def _select_template(self, key: str) -> None:
+        index = self.template_box.findData(key)
+        self.template_box.setCurrentIndex(max(index, 0))
+
+    def _current_template(self):
+        return catalog.get_template(self.template_box.currentData())
+
+    def _render_quietly(self) -> tuple[str, str]:
+        try:
+            rendered = catalog.render_for(self._current_template(), self.person_id,
+                                          self.application_id)
+        except TemplateProblem:
+            return ("", "")
+        return (rendered.subject, rendered.body)
+
+    def _render_template(self) -> bool:
+        try:
+            rendered = catalog.render_for(self._current_template(), self.person_id,
+                                          self.application_id)
+        except TemplateProblem as problem:
+            self.status.setText(f"This template has a problem: {problem.message} "
+                                "Fix it in Templates, or pick another.")
+            return False
+        self._set_text(rendered.subject, rendered.body)
+        self._rendered_text = (rendered.subject, rendered.body)
+        self.status.clear()
+        return True
+
+    def _set_text(self, subject: str, body: str) -> None:
+        self.subject.setText(subject)
+        self.body.blockSignals(True)
+        self.body.setPlainText(body)
+        self.body.blockSignals(False)
+
+    def _text(self) -> tuple[str, str]:
+        return (self.subject.text(), self.body.toPlainText())
+
+    def _on_template_chosen(self, _index: int) -> None:
+        edited = self._text() not in (self._rendered_text, ("", ""))
+        if edited:
+            answer = QMessageBox.question(
+                self, "Replace your text?",
+                "Switching templates replaces the subject and the text, including your "
+                "changes. Replace them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self._render_template():
+            self.check_tone()
+            self._on_edited()
+
+    # Tone -------------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        self._tone_timer.start()
+        self._save_timer.start()
+
+    def check_tone(self) -> list:
+        text = self.body.toPlainText()
+        found = tone.check_note(text, self.kind, subject=self.subject.text())
+        self.body.set_findings(found)
+        self.findings.clear()
+        for finding in found:
+            marker = "Fix" if finding.severity == "error" else "Consider"
+            item = QListWidgetItem(f"{marker}: {finding.message}\n→ {finding.suggestion}")
+            item.setData(RangeRole, (finding.start, finding.end))
+            item.setToolTip(text[finding.start:finding.end])
+            self.findings.addItem(item)
+        errors = sum(1 for f in found if f.severity == "error")
+        if not found:
+            self.tone_summary.setText("Reads well: gracious, brief, and it keeps the door open.")
+        else:
+            self.tone_summary.setText(
+                f"{errors} to fix, {len(found) - errors} to consider. Click one to see it "
+                "in the text."
+            )
+        return found
+
+    def _select_finding(self, item: QListWidgetItem) -> None:
+        start, end = item.data(RangeRole)
+        self.body.select_range(start, end)
+
+    # Drafts -----------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        self._save_timer.stop()
+        if self._closed_step or self._text() == self._saved_text:
+            return
+        subject, body = self._text()
+        if self.step_id is None:
+            self.step_id = steps.create_step(self.kind, self.person_id, self.application_id,
+                                             local_today())
+        planner.save_draft(self.step_id, self.template_box.currentData(), subject, body)
+        self._saved_text = (subject, body)
+        self.status.setText("Draft saved.")
+        self.stepChanged.emit()
+
+    def _autosave(self) -> None:
+        if self.isVisible():
+            self.save_draft()
+
+    def closeEvent(self, event) -> None:
+        self.save_draft()
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # Esc: keep the draft, close the window
+        self.save_draft()
+        super().reject()
+
+    # Leaving Rebound ----------------------------------------------------------
+
+    def copy_note(self) -> None:
+        body = self.body.toPlainText()
+        data = QMimeData()
+        data.setText(body)
+        data.setHtml(to_html(body))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.status.setText("Copied. Paste it into a new e-mail; the paragraphs come along.")
+
+    def copy_subject(self) -> None:
+        QGuiApplication.clipboard().setText(self.subject.text())
+        self.status.setText("Subject copied.")
+
+    def open_in_mail(self) -> None:
+        address = self.person["email"]
+        subject, body = self._text()
+        url = mailto_url(address, subject, body) if address else None
+        if url is None:
+            self.copy_note()
+            reason = ("There is no e-mail address for this person"
+                      if not address else "The note is too long for a mail link")
+            self.status.setText(f"{reason}, so it was copied instead: paste it into a new "
+                                "e-mail.")
+            return
+        QDesktopServices.openUrl(QUrl(url))
+        self.status.setText("Opened in your mail app. Come back and mark it sent when it's gone.")
+
+    def mark_sent(self) -> None:
+        subject, body = self._text()
+        self.save_draft()
+        if self.step_id is None:
+            self.step_id = steps.create_step(self.kind, self.person_id, self.application_id,
+                                             local_today())
+        planner.mark_sent(self.step_id, subject, body, self.template_box.currentData())
+        self._closed_step = True
+        self.stepChanged.emit()
+        self.accept()
+
+    def _snooze(self, until) -> None:
+        self.save_draft()
+        planner.snooze(self.step_id, until)
+        self._closed_step = True
+        self.stepChanged.emit()
+        self.accept()
+
+    def _skip(self) -> None:
+        self.save_draft()
+        if ask_skip(self, self.step_id):
+            self._closed_step = True
+            self.stepChanged.emit()
+            self.accept()
+

@@ -1,0 +1,99 @@
+"""Settings: who the notes are from, and how follow-ups are planned."""
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from desktop.playbook.kinds import StepKind
+from desktop.playbook.settings import (
+    Profile,
+    load_playbook_settings,
+    load_profile,
+    save_settings,
+)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        profile = load_profile()
+        self.name = QLineEdit(profile.name, placeholderText="Your name as you sign e-mails")
+        self.email = QLineEdit(profile.email, placeholderText="you@example.com")
+        self.phone = QLineEdit(profile.phone)
+        self.linkedin = QLineEdit(profile.linkedin,
+                                  placeholderText="https://www.linkedin.com/in/…")
+        self.signature = QPlainTextEdit(profile.signature)
+        self.signature.setPlaceholderText("Optional: lines under your name, e.g. your phone "
+                                          "number or portfolio link")
+        self.signature.setTabChangesFocus(True)
+        self.signature.setMaximumHeight(80)
+        me = QGroupBox("You")
+        me_form = QFormLayout(me)
+        me_form.addRow("Name", self.name)
+        me_form.addRow("E-mail", self.email)
+        me_form.addRow("Phone", self.phone)
+        me_form.addRow("LinkedIn", self.linkedin)
+        me_form.addRow("Signature", self.signature)
+
+        settings = load_playbook_settings()
+        plan = QGroupBox("When an application is turned down, plan…")
+        grid = QGridLayout(plan)
+        self.enabled: dict[StepKind, QCheckBox] = {}
+        self.offsets: dict[StepKind, QSpinBox] = {}
+        for row, kind in enumerate(k for k in StepKind if k != StepKind.CHECK_IN):
+            box = QCheckBox(kind.label, checked=settings.is_enabled(kind))
+            box.setToolTip(kind.why)
+            days = QSpinBox(minimum=0, maximum=365, suffix=" days after",
+                            value=settings.offset(kind))
+            box.toggled.connect(days.setEnabled)
+            days.setEnabled(box.isChecked())
+            grid.addWidget(box, row, 0)
+            grid.addWidget(days, row, 1)
+            self.enabled[kind], self.offsets[kind] = box, days
+        row = grid.rowCount()
+        self.checkins = QCheckBox("Check-ins, every", checked=settings.is_enabled(
+            StepKind.CHECK_IN))
+        self.checkins.setToolTip(StepKind.CHECK_IN.why)
+        self.months = QSpinBox(minimum=1, maximum=24, suffix=" months after the last contact",
+                               value=settings.checkin_months)
+        self.checkins.toggled.connect(self.months.setEnabled)
+        grid.addWidget(self.checkins, row, 0)
+        grid.addWidget(self.months, row, 1)
+        note = QLabel("Changes apply to plans made from now on; each planned step can still "
+                      "be moved with Snooze.", wordWrap=True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(me)
+        layout.addWidget(plan)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        profile = Profile(
+            name=self.name.text().strip(), email=self.email.text().strip(),
+            phone=self.phone.text().strip(), linkedin=self.linkedin.text().strip(),
+            signature=self.signature.toPlainText().strip(),
+        )
+        settings = load_playbook_settings()
+        for kind, box in self.enabled.items():
+            settings.enabled[kind.value] = box.isChecked()
+            settings.offsets[kind.value] = self.offsets[kind].value()
+        settings.enabled[StepKind.CHECK_IN.value] = self.checkins.isChecked()
+        settings.checkin_months = self.months.value()
+        save_settings(profile, settings)
+        super().accept()

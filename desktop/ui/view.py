@@ -1,0 +1,57 @@
+"""What the main window expects of every view in its sidebar.
+
+Window-wide actions (New, Save, Delete, Filter) go to the current view; a view
+that has nothing to do for one simply ignores it.
+"""
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+
+class View(QWidget):
+    #: A record was created, changed or deleted: other views should re-read.
+    dataChanged = Signal()
+    #: Text for the status bar.
+    statusMessage = Signal(str)
+    #: The view gained or lost unsaved changes.
+    dirtyChanged = Signal(bool)
+    #: Open the composer for a follow-up step.
+    composeRequested = Signal(int)
+
+    #: Short name used for saved state and object names.
+    name = "view"
+
+    def new_record(self) -> None:
+        """Ctrl+N."""
+
+    def save(self) -> None:
+        """Ctrl+S."""
+
+    def delete_current(self) -> None:
+        """Delete."""
+
+    def focus_filter(self) -> None:
+        """Ctrl+F."""
+
+    def main_widget(self) -> QAbstractItemView | None:
+        """The view's list or table: what the self-test waits to see painted."""
+        return None
+
+    def reload(self) -> None:
+        """Read the store again."""
+
+    def activate(self) -> None:
+        """The view was brought to the front."""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def confirm_leave(self) -> bool:
+        """Ask about unsaved changes before they could be lost; False to stay."""
+        return True
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember column widths and the like."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore what ``save_state`` remembered."""
