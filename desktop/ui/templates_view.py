@@ -5,7 +5,7 @@ edited is never thrown away: it stays in the editor until it is fixed or reverte
 """
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.playbook import catalog, templates
 from desktop.playbook.context import build_context
+from desktop.playbook.kinds import StepKind
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import people
 from desktop.store.applications import applications_for_person
@@ -116,7 +118,7 @@ class TemplatesView(View):
         splitter.addWidget(self.list)
         splitter.addWidget(editor)
         splitter.addWidget(preview_box)
-        splitter.setSizes([230, 480, 380])
+        splitter.setSizes([270, 460, 380])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -137,24 +139,37 @@ class TemplatesView(View):
         self._fill_people()
 
     def _fill_list(self, select_key: str | None) -> None:
+        """Templates grouped under a heading for each kind of step."""
         self.list.blockSignals(True)
         self.list.clear()
-        for template in catalog.all_templates():
-            mark = ""
-            if not template.builtin:
-                mark = "  · yours"
-            elif catalog.is_changed_builtin(template.key):
-                mark = "  · changed"
-            item = QListWidgetItem(f"{template.name}\n{template.kind.label}{mark}")
-            item.setData(KeyRole, template.key)
-            item.setToolTip(template.description)
-            self.list.addItem(item)
+        every = catalog.all_templates()
+        chosen = fallback = None
+        for kind in StepKind:
+            heading = QListWidgetItem(kind.label)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(heading.font())
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setForeground(QColor("#1d6f7a"))
+            self.list.addItem(heading)
+            for template in (t for t in every if t.kind == kind):
+                mark = ""
+                if not template.builtin:
+                    mark = "  (yours)"
+                elif catalog.is_changed_builtin(template.key):
+                    mark = "  (changed)"
+                item = QListWidgetItem(f"   {template.name}{mark}")
+                item.setData(KeyRole, template.key)
+                item.setToolTip(template.description)
+                self.list.addItem(item)
+                fallback = fallback or item
+                if template.key == select_key:
+                    chosen = item
         self.list.blockSignals(False)
-        rows = [self.list.item(i).data(KeyRole) for i in range(self.list.count())]
-        row = rows.index(select_key) if select_key in rows else 0
-        if self.list.count():
-            self.list.setCurrentRow(row)
-            self._show(catalog.get_template(rows[row]))
+        target = chosen or fallback
+        if target is not None:
+            self.list.setCurrentItem(target)
+            self._show(catalog.get_template(target.data(KeyRole)))
 
     def _fill_people(self) -> None:
         self.preview_person.blockSignals(True)
@@ -308,15 +323,27 @@ class TemplatesView(View):
             self._show_problem(problem)
             return
         self.error.hide()
+        self.body.setExtraSelections([])
         self.preview.setPlainText(f"Subject: {rendered.subject}\n\n{rendered.body}")
 
     def _show_problem(self, problem: TemplateProblem) -> None:
-        where = ""
-        if problem.line:
-            where = f"Line {problem.line} of the {problem.part}: "
-        self.error.setText(where + problem.message)
+        where = f"Line {problem.line} of the {problem.part}: " if problem.line else ""
+        self.error.setText(where + problem.explanation)
+        if problem.line and problem.part == "body":
+            self._mark_line(problem.line)
         self.error.show()
         self.preview.setPlainText("The preview appears when the template works again.")
+
+    def _mark_line(self, line: int) -> None:
+        """Tint the line the problem is on, without moving the user's cursor."""
+        block = self.body.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(QColor(192, 57, 43, 40))
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.cursor = QTextCursor(block)
+        self.body.setExtraSelections([selection])
 
     def save_state(self, settings) -> None:
         settings.setValue("templates/splitter", self.splitter.saveState())

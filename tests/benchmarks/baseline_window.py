@@ -1,56 +1,39 @@
 """The start-up baseline: the least any PySide6 table window costs on this machine.
 
-A bare QMainWindow holding a QTableView on a tiny QStandardItemModel, timed the
-way ``rebound --self-test`` times itself: from the process's creation as the OS
-records it (``psutil.Process().create_time()``) to the first paint of the table's
-viewport. Prints one JSON line: ``{"startup_ms": N, "peak_rss_mb": N, ...}``.
+A bare QMainWindow holding a QTableView on a tiny QStandardItemModel, timed
+exactly as ``rebound --self-test`` times itself: ``process_age_seconds()`` from
+``desktop.startup_clock`` (process creation as the OS records it; standard
+library only on Linux) taken at the first Paint event of the table's viewport.
+Prints one JSON line: ``{"startup_ms": N, "peak_rss_mb": N}``.
 
 Run by ``bench_startup.py``; not a pytest test (the name keeps pytest away).
 """
 
 import json
-import os
 import resource
 import sys
-import time
-from pathlib import Path
 
-import psutil
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
+from desktop.startup_clock import process_age_seconds
+
 
 class FirstPaint(QObject):
-    """Records the first Paint event of the watched widget, then ends the event loop."""
+    """Notes the process age at the watched widget's first Paint, then ends the event loop."""
 
     def __init__(self, app: QApplication):
         super().__init__()
         self.app = app
-        self.painted_at: float | None = None
-        self.painted_boottime: float | None = None
+        #: Process age (seconds) at the first paint.
+        self.age_at_paint: float | None = None
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.painted_at is None:
-            self.painted_at = time.time()
-            if hasattr(time, "CLOCK_BOOTTIME"):
-                self.painted_boottime = time.clock_gettime(time.CLOCK_BOOTTIME)
+        if event.type() == QEvent.Type.Paint and self.age_at_paint is None:
+            self.age_at_paint = process_age_seconds()
             self.app.quit()
         return False
-
-
-def startup_boottime_ms(painted_boottime: float | None) -> float | None:
-    """Linux only: the same interval on the kernel's boot clock, free of the whole-second
-    rounding in psutil's boot time. Lets the benchmark check its clock correction."""
-    if painted_boottime is None:
-        return None
-    try:
-        with Path(f"/proc/{os.getpid()}/stat").open(encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime, in ticks
-    return round((painted_boottime - started) * 1000, 1)
 
 
 def main() -> int:
@@ -69,12 +52,11 @@ def main() -> int:
     table.viewport().installEventFilter(watcher)
     window.show()
     app.exec()
-    created = psutil.Process().create_time()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_mb = peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes / KB
     report = {
-        "startup_ms": round((watcher.painted_at - created) * 1000, 1),
-        "peak_rss_mb": round(peak_kb / 1024, 1),
-        "startup_ms_boottime": startup_boottime_ms(watcher.painted_boottime),
+        "startup_ms": round(watcher.age_at_paint * 1000, 1),
+        "peak_rss_mb": round(peak_mb, 1),
     }
     print(json.dumps(report), flush=True)
     return 0

@@ -14,13 +14,15 @@ median filter latency per keystroke < 16 ms (one frame at 60 Hz).
 
 How each figure is taken:
 
-* Start-up: each process reports process creation -> first paint of its table
-  (``psutil.Process().create_time()`` to a Paint event on the viewport). On Linux
-  psutil adds the boot time from /proc/stat, which is rounded down to a whole
-  second, so every such figure is off by the same constant (up to a second). The
-  script measures that constant and subtracts it from both app and baseline,
-  otherwise the ratio would be squeezed towards 1. Medians of ``--runs`` runs,
-  app and baseline interleaved, after one untimed warm-up run of each.
+* Start-up: each process reports its own age at its first paint, taken with the
+  same clock, ``desktop.startup_clock.process_age_seconds()``, in a Paint event
+  filter on the viewport: for the app (``rebound --self-test``) the first view's
+  main widget (the Today view's tree), for the baseline its table. The age counts
+  from process creation as the OS records it, so interpreter start and imports
+  are included; on Linux it is read from /proc/self/stat's starttime against
+  CLOCK_BOOTTIME, so it carries no whole-second boot-time rounding and the figures
+  are used as reported. Medians of ``--runs`` runs, app and baseline interleaved,
+  after one untimed warm-up run of each.
 * Peak RSS: measured here, not trusted to the child: each child is reaped with
   ``os.wait4``, whose rusage ``ru_maxrss`` is that one process's peak resident
   set over its whole life (start-up, paint and clean exit). The children's own
@@ -186,28 +188,6 @@ def prepare_data(data_dir: Path, people: int, reuse: bool, env: dict) -> str:
     return f"built {db_path} in {took:.1f} s: {result.stdout.strip()}"
 
 
-# --- Clock ---------------------------------------------------------------------------------
-
-
-def psutil_clock_bias_ms() -> float:
-    """How far psutil's create_time() runs early, in ms (0 where it cannot be known).
-
-    psutil on Linux computes creation as btime (whole seconds, /proc/stat) plus the
-    start tick; the true boot instant is now minus CLOCK_BOOTTIME. Every figure
-    "now - create_time()" is too large by (true boot - btime); the result is that
-    amount, negated, so it can simply be added.
-    """
-    if not sys.platform.startswith("linux") or not hasattr(time, "CLOCK_BOOTTIME"):
-        return 0.0
-    try:
-        with Path("/proc/stat").open(encoding="ascii") as handle:
-            btime = next(int(line.split()[1]) for line in handle if line.startswith("btime"))
-    except (OSError, StopIteration, ValueError):
-        return 0.0
-    true_boot = time.time() - time.clock_gettime(time.CLOCK_BOOTTIME)
-    return (btime - true_boot) * 1000
-
-
 # --- Start-up and memory ---------------------------------------------------------------
 
 
@@ -219,10 +199,10 @@ class Series:
     startup_ms: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     reported_rss_mb: list[float] = field(default_factory=list)
-    boottime_ms: list[float] = field(default_factory=list)
+    first_view: str | None = None
     error: str | None = None
 
-    def add(self, run: ChildRun, bias_ms: float) -> None:
+    def add(self, run: ChildRun) -> None:
         report = run.report or {}
         if run.returncode != 0 or report.get("startup_ms") is None:
             tail = "\n".join((run.stderr.strip() or run.stdout.strip()).splitlines()[-12:])
@@ -231,28 +211,27 @@ class Series:
                 f"{': ' + report['error'] if report.get('error') else ''}\n{tail}"
             )
             return
-        self.startup_ms.append(report["startup_ms"] + bias_ms)
+        self.startup_ms.append(report["startup_ms"])
         self.rss_mb.append(run.peak_rss_mb)
         if report.get("peak_rss_mb") is not None:
             self.reported_rss_mb.append(report["peak_rss_mb"])
-        if report.get("startup_ms_boottime") is not None:
-            self.boottime_ms.append(report["startup_ms_boottime"])
+        self.first_view = report.get("first_view", self.first_view)
 
 
-def measure_startup(data_dir: Path, runs: int, env: dict, bias_ms: float):
+def measure_startup(data_dir: Path, runs: int, env: dict):
     app_argv = rebound_argv("--data-dir", str(data_dir), "--self-test")
     base_argv = [sys.executable, str(BASELINE)]
     app, base = Series("rebound --self-test"), Series("baseline_window.py")
     # Untimed warm-up of each (page cache, bytecode cache, fontconfig cache); the
     # app's also tells whether --self-test works at all.
     warm = Series(app.name)
-    warm.add(run_child(app_argv, env), bias_ms)
+    warm.add(run_child(app_argv, env))
     run_child(base_argv, env)
     app.error = warm.error
     for _ in range(runs):
         if not app.error:
-            app.add(run_child(app_argv, env), bias_ms)
-        base.add(run_child(base_argv, env), bias_ms)
+            app.add(run_child(app_argv, env))
+        base.add(run_child(base_argv, env))
     return app, base
 
 
@@ -368,12 +347,13 @@ def spread(values: list[float], unit: str) -> str:
     return f"{min(values):.0f}-{max(values):.0f} {unit}" if values else ""
 
 
-def report(app: Series, base: Series, latency: dict, bias_ms: float, runs: int) -> int:
+def report(app: Series, base: Series, latency: dict, runs: int) -> int:
     rows = []  # (figure, measured, target, result, note)
     app_ms = statistics.median(app.startup_ms) if app.startup_ms else None
     base_ms = statistics.median(base.startup_ms) if base.startup_ms else None
+    first_view = f", first view: {app.first_view}" if app.first_view else ""
     rows.append(("Start-up, rebound (median)", _ms(app_ms), "", "",
-                 spread(app.startup_ms, "ms")))
+                 spread(app.startup_ms, "ms") + first_view))
     rows.append(("Start-up, baseline (median)", _ms(base_ms), "", "",
                  spread(base.startup_ms, "ms")))
     ratio = app_ms / base_ms if app_ms and base_ms else None
@@ -414,12 +394,8 @@ def report(app: Series, base: Series, latency: dict, bias_ms: float, runs: int) 
     for figure, measured, target, result, note in rows:
         print(f"{figure:<{width}}  {measured:>10}  {target:<11}  {result:<6}  {note}")
     print()
-    print(f"Start-up: medians of {runs} runs each; psutil clock bias of {bias_ms:+.1f} ms "
-          "added to every reported figure (see the module docstring).")
-    if base.boottime_ms:
-        print(f"  Check: baseline on the kernel boot clock, median "
-              f"{statistics.median(base.boottime_ms):.0f} ms (should be close to the "
-              f"corrected {base_ms:.0f} ms; the boot clock counts whole 10 ms ticks).")
+    print(f"Start-up: medians of {runs} runs each, process creation to first paint as "
+          "each process reports it (desktop.startup_clock.process_age_seconds).")
     print(f"Filter latency judged on: {judged}. {latency['model_note']}")
     slowest = sorted(latency["timings"][judged], key=lambda item: -item[1])[:5]
     print("  Slowest keystrokes: " + ", ".join(f"{text!r} {ms:.1f} ms" for text, ms in slowest))
@@ -473,15 +449,14 @@ def main(argv: list[str] | None = None) -> int:
     if env.get("PYTHONDONTWRITEBYTECODE"):
         cache = "none (PYTHONDONTWRITEBYTECODE is set)"
     print(f"Bytecode cache for the children: {cache}", flush=True)
-    bias_ms = psutil_clock_bias_ms()
     print(f"Measuring start-up: {args.runs} runs each after a warm-up ...", flush=True)
-    app, base = measure_startup(data_dir, args.runs, env, bias_ms)
+    app, base = measure_startup(data_dir, args.runs, env)
     if app.error:
         print(f"rebound --self-test is not usable yet, start-up and memory of the app "
               f"cannot be measured:\n{app.error}", file=sys.stderr, flush=True)
     print("Measuring filter latency ...", flush=True)
     latency = measure_latency(data_dir, args.words, env)
-    return report(app, base, latency, bias_ms, args.runs)
+    return report(app, base, latency, args.runs)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,210 @@
+"""The playbook in the real window: reject an application, see the plan in Today,
+open a note, check its tone, copy it, mark it sent, snooze and skip."""
+
+import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.clock import local_today
+from desktop.playbook.kinds import StepKind
+from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
+from desktop.store import applications, people, steps
+from desktop.store.choices import StepStatus
+from desktop.ui.composer import Composer
+from desktop.ui.today_view import STEP, StepIdRole
+
+
+@pytest.fixture
+def rejected(window, qtbot):
+    """An interviewing application with a hiring manager and a recruiter, then marked
+    Rejected two days ago through the Applications form."""
+    save_settings(Profile(name="Sam Rivera", email="sam@example.com"),
+                  load_playbook_settings())
+    app = applications.save_application(None, {"company": "Northwind", "position": "Analyst",
+                                               "stage": "interviewing"})
+    priya = people.save_person(None, {"first_name": "Priya", "last_name": "Raman",
+                                      "email": "priya@northwind.example", "company": "Northwind"})
+    tom = people.save_person(None, {"first_name": "Tom", "last_name": "Becker",
+                                    "email": "tom@northwind.example", "company": "Northwind"})
+    applications.link_person(app.id, priya.id, "hiring_manager")
+    applications.link_person(app.id, tom.id, "recruiter")
+    window.show_view(3)
+    view = window.current_view()
+    view.reload()
+    view.select_id(app.id)
+    form = view.form
+    form.editor("stage").set_value("rejected")
+    form.editor("rejected_on").set_value(local_today() - datetime.timedelta(days=2))
+    form.editor("rejection_reason").set_value("We went with someone with more clinical data.")
+    form._on_edited()
+    assert form.save()
+    qtbot.waitUntil(lambda: "Planned" in window.statusBar().currentMessage())
+    return {"application": app.id, "priya": priya.id, "tom": tom.id}
+
+
+def today_rows(window):
+    tree = window.today.tree
+    rows = []
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            item = group.child(c)
+            if item.data(0, StepIdRole) is not None:
+                rows.append((group.text(0), item.text(0), item.text(STEP), item.text(2),
+                             item.data(0, StepIdRole)))
+    return rows
+
+
+def step_for(window, who: str, kind_label: str) -> int:
+    window.show_view(0)
+    return next(r[4] for r in today_rows(window) if r[3] == who and r[2] == kind_label)
+
+
+def test_rejecting_plans_steps_that_show_in_today(window, rejected):
+    window.show_view(0)
+    rows = today_rows(window)
+    due_now = [r for r in rows if r[0].startswith("Due now")]
+    assert {(r[2], r[3]) for r in due_now} == {
+        ("Thank-you note", "Priya Raman"), ("Thank-you note", "Tom Becker")}
+    assert all(r[1] == "1 day late" for r in due_now)
+    upcoming = {(r[2], r[3]) for r in rows if r[0].startswith("Coming up")}
+    assert ("Feedback request", "Tom Becker") in upcoming  # via the recruiter
+    assert ("Stay-connected ask", "Priya Raman") in upcoming
+    assert "— 2 due" in window.windowTitle()
+    assert window.sidebar.item(0).text() == "Today  (2)"
+
+
+def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
+    window.show_view(0)
+    step_id = step_for(window, "Priya Raman", "Thank-you note")
+    composer = window.open_step(step_id)  # deletes itself when closed
+    body = composer.body.toPlainText()
+    assert "Priya" in body and "Northwind" in body
+    assert "Sam Rivera" in body  # signed from the profile
+    assert composer.findChildren(type(composer.due_label), "whyBox")[0].text().count(
+        "remembered")
+    assert composer.findings.count() == 0, [composer.findings.item(i).text()
+                                            for i in range(composer.findings.count())]
+
+    # A bitter line is flagged as the user types.
+    composer.body.moveCursor(composer.body.textCursor().MoveOperation.End)
+    qtbot.keyClick(composer.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.body, "Frankly, this was a waste of my time.")
+    qtbot.waitUntil(lambda: composer.findings.count() > 0, timeout=3000)
+    messages = [composer.findings.item(i).text() for i in range(composer.findings.count())]
+    assert any(m.startswith("Fix:") for m in messages)
+    assert composer.body.extraSelections()
+
+    # Copy: plain text and HTML with paragraphs.
+    composer.copy_note()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == composer.body.toPlainText()
+    assert mime.html().count("<p>") >= 3
+    composer.copy_subject()
+    assert QGuiApplication.clipboard().text() == composer.subject.text()
+
+    # Mark as sent: logged in the timeline, next check-in planned from today.
+    sent_subject = composer.subject.text()
+    # click(), not a synthesized mouse click: the composer deletes itself on close.
+    composer.sent_button.click()
+    assert steps.get_step(step_id).status == StepStatus.SENT
+    timeline = people.person_timeline(rejected["priya"])
+    assert timeline[0].summary == sent_subject
+    assert "waste of my time" in timeline[0].body
+    check_in = steps.open_step(rejected["priya"], StepKind.CHECK_IN, any_application=True)
+    from desktop.playbook.planner import add_months
+
+    assert steps.get_step(check_in).due_on == add_months(local_today(), 3)
+    assert "— 1 due" in window.windowTitle()
+
+    # ...and the person's timeline in the People view shows it.
+    window.show_view(1)
+    people_view = window.current_view()
+    people_view.select_id(rejected["priya"])
+    assert sent_subject in people_view.form.timeline.item(0).text()
+
+
+def test_drafts_are_kept_when_the_composer_closes(window, rejected, qtbot):
+    window.show_view(0)
+    step_id = step_for(window, "Tom Becker", "Thank-you note")
+    composer = window.open_step(step_id)
+    composer.body.setPlainText("Hi Tom,\n\nThank you. My own words.\n\nSam")
+    composer.close()
+    stored = steps.get_step(step_id)
+    assert stored.status == StepStatus.DRAFTED
+    assert "My own words" in stored.draft_body
+    reopened = window.open_step(step_id)
+    assert "My own words" in reopened.body.toPlainText()
+    reopened.close()
+
+
+def test_open_in_mail_app_builds_a_mailto_link_or_copies(window, rejected, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    composer = Composer(step_for(window, "Priya Raman", "Thank-you note"), parent=window)
+    composer.open_in_mail()
+    assert opened[0].scheme() == "mailto"
+    assert opened[0].toString().startswith("mailto:priya@northwind.example?subject=")
+
+    composer.body.setPlainText("A long note. " * 400)
+    composer.open_in_mail()
+    assert len(opened) == 1  # too long for a link: copied instead
+    assert "copied" in composer.status.text()
+    assert QGuiApplication.clipboard().text().startswith("A long note.")
+    composer.close()
+
+
+def test_snooze_and_skip_from_today(window, rejected, monkeypatch):
+    window.show_view(0)
+    today_view = window.today
+    step_id = step_for(window, "Tom Becker", "Thank-you note")
+    for g in range(today_view.tree.topLevelItemCount()):
+        group = today_view.tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            if group.child(c).data(0, StepIdRole) == step_id:
+                today_view.tree.setCurrentItem(group.child(c))
+    week = next(a for a in today_view.snooze_button.menu().actions() if a.text() == "For a week")
+    week.trigger()
+    snoozed = steps.get_step(step_id)
+    assert snoozed.status == StepStatus.SNOOZED
+    assert snoozed.due_on == local_today() + datetime.timedelta(days=7)
+    assert not any(r[4] == step_id and r[0].startswith("Due now") for r in today_rows(window))
+
+    other = step_for(window, "Priya Raman", "Thank-you note")
+    for g in range(today_view.tree.topLevelItemCount()):
+        group = today_view.tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            if group.child(c).data(0, StepIdRole) == other:
+                today_view.tree.setCurrentItem(group.child(c))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("Thanked her in person", True)))
+    today_view.skip_current()
+    skipped = steps.get_step(other)
+    assert (skipped.status, skipped.skip_reason) == ("skipped", "Thanked her in person")
+    assert other not in [r[4] for r in today_rows(window)]
+
+
+def test_going_cold_offers_a_fresh_check_in(window, qtbot):
+    from desktop.clock import from_local
+    from desktop.store import interactions
+
+    app = applications.save_application(None, {"company": "Fernhill", "position": "Producer"})
+    maya = people.save_person(None, {"first_name": "Maya", "last_name": "Lind"})
+    applications.link_person(app.id, maya.id, "hiring_manager")
+    interactions.log_interaction(maya.id, summary="Interview",
+                                 occurred_at=from_local(datetime.datetime(2025, 1, 10, 10)))
+    window.today.reload()
+    tree = window.today.tree
+    cold = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert cold.text(0).startswith("Going cold")
+    assert cold.child(0).text(2) == "Maya Lind"
+    tree.setCurrentItem(cold.child(0))
+    assert window.today.open_button.text() == "Write check-in"
+    window.today.open_current()
+    composer = window._all_composers[-1]
+    assert composer.kind == StepKind.CHECK_IN
+    assert "Maya" in composer.body.toPlainText()
+    composer.close()
