@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop import APP_NAME, __version__
 from desktop.logs import setup_logging
@@ -18,6 +18,7 @@ from desktop.ui import background
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.main_window import MainWindow
 from desktop.ui.recovery import explain_too_new, offer_recovery
+from desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger("rebound")
 
@@ -45,6 +46,7 @@ class Rebound:
         self.interactive = interactive
         self.store: lifecycle.Store | None = None
         self.window: MainWindow | None = None
+        self.tray: QSystemTrayIcon | None = None
         self._jobs: list[background.Job] = []
         self.errors = ErrorReporter(on_damage=self.recover_from_damage)
 
@@ -70,6 +72,27 @@ class Rebound:
         self.window.backupRequested.connect(self.backup_now)
         self.window.show()
         return self.window
+
+    def notify_due(self) -> None:
+        """At start-up, a desktop notification when follow-ups are due (where the
+        system has a tray to show it from)."""
+        due = self.window.due_count
+        if not due or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(QApplication.windowIcon(), self.window)
+        self.tray.setToolTip("Rebound")
+        self.tray.activated.connect(lambda _reason: self.bring_forward())
+        self.tray.messageClicked.connect(self.bring_forward)
+        self.tray.show()
+        noun = "note is" if due == 1 else "notes are"
+        self.tray.showMessage("Rebound", f"{due} follow-up {noun} due. Open Today to write them.",
+                              QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def bring_forward(self) -> None:
+        self.window.show_view(0)
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def start_background_checks(self) -> None:
         """After the window is up: a backup if the data changed, and the daily check."""
@@ -134,6 +157,10 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
         from desktop.ui.self_test import run_self_test
 
         return run_self_test(app, rebound)
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        log.info("Rebound is already running with this data folder; brought it forward")
+        return 0
     rebound.errors.install()
     try:
         if not rebound.open():
@@ -142,6 +169,8 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
         return 2
     try:
         rebound.show_window()
+        instance.activated.connect(rebound.bring_forward)
+        rebound.notify_due()
         rebound.start_background_checks()
         return app.exec()
     finally:

@@ -1,0 +1,52 @@
+"""One Rebound per data folder: a second start brings the first window forward.
+
+Two processes on one database would each believe they own it (and the "running"
+marker that detects crashes). The server name is derived from the data folder,
+so a portable copy on a USB stick can still run beside the installed one.
+"""
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_CONNECT_TIMEOUT_MS = 500
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"rebound-{digest}"
+
+
+class SingleInstance(QObject):
+    """``claim()`` is True for the first instance; later ones wake it and should exit."""
+
+    #: Another start asked this instance to show itself.
+    activated = Signal()
+
+    def __init__(self, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self.server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+            socket.write(b"show\n")
+            socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS)
+            socket.disconnectFromServer()
+            return False
+        # Nobody answered: any server file left by a crashed instance is stale.
+        QLocalServer.removeServer(self.name)
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_connection)
+        return self.server.listen(self.name)
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            connection = self.server.nextPendingConnection()
+            connection.disconnected.connect(connection.deleteLater)
+            self.activated.emit()
