@@ -12,6 +12,8 @@ from pathlib import Path
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "REBOUND_DATA_DIR"
+#: Where a moved data folder is remembered (in the platform's config folder).
+LOCATION_FILE = "data-location.txt"
 DATABASE_NAME = "rebound.db"
 BACKUP_DIR_NAME = "backups"
 LOG_NAME = "rebound.log"
@@ -24,13 +26,35 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def location_file() -> Path:
+    """The file that remembers a data folder moved in Settings."""
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / LOCATION_FILE
+
+
+def moved_data_dir() -> Path | None:
+    """The folder the data was moved to in Settings, if it still exists."""
+    try:
+        text = location_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text and Path(text).is_dir() else None
+
+
+def data_dir_is_fixed(cli_value: str | os.PathLike | None = None) -> bool:
+    """True when the folder was given for this run (--data-dir or the environment),
+    so moving it in Settings would not be remembered."""
+    return bool(cli_value or os.environ.get(DATA_DIR_ENV))
+
+
 def resolve_data_dir(cli_value: str | os.PathLike | None = None) -> Path:
-    """The data directory the user asked for, or the platform default."""
+    """The data directory asked for this run, else the one moved to, else the default."""
     if cli_value:
         return Path(cli_value).expanduser().resolve()
     if env := os.environ.get(DATA_DIR_ENV):
         return Path(env).expanduser().resolve()
-    return default_data_dir()
+    return moved_data_dir() or default_data_dir()
 
 
 def ensure_private_dir(path: Path) -> Path:

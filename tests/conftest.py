@@ -10,6 +10,15 @@ import pytest
 from desktop.store.lifecycle import close_store, open_store
 
 
+@pytest.fixture(autouse=True)
+def private_config(tmp_path, monkeypatch):
+    """Tests never read or write the real user's config folder (where a moved data
+    folder is remembered)."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """An empty data directory, also exported as REBOUND_DATA_DIR."""

@@ -205,6 +205,26 @@ def prune(backup_dir: Path, now: datetime | None = None) -> list[Path]:
     return removed
 
 
+#: Tables whose row counts describe what a backup holds.
+_COUNTED = ("person", "company", "application", "interaction", "step")
+
+
+def backup_contents(path: Path) -> dict[str, int]:
+    """How many people, companies, applications... a backup holds ({} if unreadable)."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return {}
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                for table in _COUNTED if table in tables}
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        conn.close()
+
+
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
     """The newest backup that passes ``integrity_check``, if there is one."""
     for backup in list_backups(backup_dir):
@@ -235,3 +255,13 @@ def restore_backup(db_path: Path, backup: Path, set_aside_label: str = "replaced
     aside = set_aside(db_path, set_aside_label)
     copy_database(backup, db_path)
     return aside
+
+
+def restore_over_healthy(db_path: Path, backup_dir: Path, backup: Path) -> Path:
+    """Restore ``backup`` over a sound (closed) database: back the current data up
+    first, verified, so the set-aside copy is not needed. Returns that safety backup."""
+    safety = create_backup(db_path, backup_dir, BackupReason.RESTORE)
+    aside = restore_backup(db_path, backup)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{aside}{suffix}").unlink(missing_ok=True)
+    return safety

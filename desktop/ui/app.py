@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from desktop import APP_NAME, __version__
 from desktop.logs import setup_logging
 from desktop.paths import ensure_private_dir, resource_path
-from desktop.store import backups, lifecycle
+from desktop.store import backups, lifecycle, relocate
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.ui import background
 from desktop.ui.errors import ErrorReporter
@@ -41,9 +41,10 @@ def create_qapp() -> QApplication:
 class Rebound:
     """Owns the open store and the window, and recovers when the data is damaged."""
 
-    def __init__(self, data_dir: Path, interactive: bool = True):
+    def __init__(self, data_dir: Path, interactive: bool = True, data_dir_fixed: bool = False):
         self.data_dir = data_dir
         self.interactive = interactive
+        self.data_dir_fixed = data_dir_fixed
         self.store: lifecycle.Store | None = None
         self.window: MainWindow | None = None
         self.tray: QSystemTrayIcon | None = None
@@ -66,10 +67,15 @@ class Rebound:
                 if not self.interactive or not offer_recovery(None, self.data_dir, exc.detail):
                     raise
 
+    def _ui_settings(self) -> QSettings:
+        return QSettings(str(self.data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+
     def show_window(self) -> MainWindow:
-        settings = QSettings(str(self.data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
-        self.window = MainWindow(self.store, settings)
+        self.window = MainWindow(self.store, self._ui_settings())
+        self.window.data_dir_fixed = self.data_dir_fixed
         self.window.backupRequested.connect(self.backup_now)
+        self.window.restoreRequested.connect(self.restore)
+        self.window.moveRequested.connect(self.move_data)
         self.window.show()
         return self.window
 
@@ -128,6 +134,53 @@ class Rebound:
             return
         self.window.statusBar().showMessage(f"Backed up to {path}")
 
+    def restore(self, backup: Path) -> bool:
+        """Swap in a backup while running: the current data is backed up first."""
+        self.window.close_composers()
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        try:
+            safety = backups.restore_over_healthy(self.store.db_path, self.store.backup_dir,
+                                                  backup)
+        except backups.BackupFailed as exc:
+            QMessageBox.warning(self.window, "Restore failed",
+                                f"{exc}\n\nYour data has not been changed.")
+            self.open()
+            self.window.store = self.store
+            return False
+        self.open()
+        self.window.store = self.store
+        self.window.reload_all()
+        self.window.statusBar().showMessage(
+            f"Restored. Your data from before the restore is kept as {safety.name}.")
+        return True
+
+    def move_data(self, new_dir: Path) -> bool:
+        """Copy the data to ``new_dir``, verify it, and carry on from there."""
+        self.window.close_composers()
+        self.window.save_state()
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        old_dir = self.data_dir
+        try:
+            relocate.move_data(old_dir, new_dir, remember=not self.data_dir_fixed)
+        except relocate.MoveRefused as exc:
+            QMessageBox.warning(self.window, "Data not moved", str(exc))
+            self.open()
+            self.window.store = self.store
+            return False
+        self.data_dir = new_dir
+        setup_logging(new_dir)
+        self.open()
+        self.window.store = self.store
+        self.window.settings = self._ui_settings()
+        self.window.reload_all()
+        QMessageBox.information(
+            self.window, "Data moved",
+            f"Your data now lives in {new_dir}.\n\nThe old folder {old_dir} was left as it "
+            "was; delete it once you are happy with the move.")
+        return True
+
     def recover_from_damage(self, exc: BaseException) -> None:
         """Damage found while running: close, offer a backup, reopen and show it."""
         detail = exc.detail if isinstance(exc, DatabaseDamaged) else str(exc)
@@ -147,12 +200,12 @@ class Rebound:
             lifecycle.close_store(self.store)
 
 
-def run_app(data_dir: Path, self_test: bool = False) -> int:
+def run_app(data_dir: Path, self_test: bool = False, data_dir_fixed: bool = False) -> int:
     ensure_private_dir(data_dir)
     setup_logging(data_dir)
     log.info("Rebound %s starting with data in %s", __version__, data_dir)
     app = create_qapp()
-    rebound = Rebound(data_dir, interactive=not self_test)
+    rebound = Rebound(data_dir, interactive=not self_test, data_dir_fixed=data_dir_fixed)
     if self_test:
         from desktop.ui.self_test import run_self_test
 

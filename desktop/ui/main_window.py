@@ -5,6 +5,7 @@ view owns its table, form and store calls.
 """
 
 import importlib
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -44,11 +45,17 @@ class MainWindow(QMainWindow):
     """Rebound's one window."""
 
     backupRequested = Signal()
+    #: Replace the data with this backup (done by the owner of the open store).
+    restoreRequested = Signal(Path)
+    #: Move the data folder here (done by the owner of the open store).
+    moveRequested = Signal(Path)
 
     def __init__(self, store: Store, settings: QSettings, parent=None):
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        #: The data folder was given for this run (--data-dir): it cannot be moved.
+        self.data_dir_fixed = False
         self.setWindowTitle("Rebound")
         self.setObjectName("mainWindow")
 
@@ -108,6 +115,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Back up now", self.backupRequested.emit,
                                          tip="Make a verified copy of your data"))
+        file_menu.addAction(self._action("Back&ups…", self.open_backups,
+                                         tip="See, make and restore backups"))
         file_menu.addAction(self._action("Open &data folder", self.open_data_folder))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -215,8 +224,10 @@ class MainWindow(QMainWindow):
 
     # Composer ---------------------------------------------------------------
 
-    def _open_composers(self) -> list:
-        return list(self._all_composers)
+    def close_composers(self) -> None:
+        """Close every composer (each saves its draft): at exit, or before a restore."""
+        for composer in list(self._all_composers):
+            composer.close()
 
     def open_step(self, step_id: int):
         """Open (or bring forward) the composer for a step."""
@@ -260,10 +271,22 @@ class MainWindow(QMainWindow):
             self.current_view().reload()
             self._stale.discard(self.current_view())
 
+    def open_backups(self) -> None:
+        from desktop.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.store.backup_dir, self)
+        dialog.backupRequested.connect(self.backupRequested)
+        dialog.backupRequested.connect(dialog.refresh)
+        dialog.restoreRequested.connect(self.restoreRequested)
+        dialog.exec()
+
     def open_settings(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self).exec():
+        dialog = SettingsDialog(self.store.data_dir, self.data_dir_fixed, self)
+        dialog.moveRequested.connect(self.moveRequested)
+        dialog.moveRequested.connect(lambda _path: dialog.show_data_dir(self.store.data_dir))
+        if dialog.exec():
             self.reload_all()
 
     # Actions ----------------------------------------------------------------
@@ -319,7 +342,6 @@ class MainWindow(QMainWindow):
                 if not view.confirm_leave():
                     event.ignore()
                     return
-        for composer in list(self._open_composers()):
-            composer.close()  # saves its draft
+        self.close_composers()
         self.save_state()
         event.accept()

@@ -1,15 +1,21 @@
 """Settings: who the notes are from, and how follow-ups are planned."""
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -24,7 +30,11 @@ from desktop.playbook.settings import (
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent=None):
+    #: Move the data to this folder (done by whoever owns the open store).
+    moveRequested = Signal(Path)
+
+    def __init__(self, data_dir: Path | None = None, data_dir_fixed: bool = False,
+                 parent=None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         profile = load_profile()
@@ -73,6 +83,19 @@ class SettingsDialog(QDialog):
         note = QLabel("Changes apply to plans made from now on; each planned step can still "
                       "be moved with Snooze.", wordWrap=True)
 
+        data = QGroupBox("Your data")
+        data_layout = QHBoxLayout(data)
+        self.data_label = QLabel(str(data_dir or ""), wordWrap=True,
+                                 textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton("Move…", objectName="moveData")
+        self.move_button.setEnabled(data_dir is not None and not data_dir_fixed)
+        if data_dir_fixed:
+            self.move_button.setToolTip("This folder was chosen with --data-dir or "
+                                        "REBOUND_DATA_DIR for this run.")
+        self.move_button.clicked.connect(self.choose_new_folder)
+        data_layout.addWidget(self.data_label, 1)
+        data_layout.addWidget(self.move_button)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -81,7 +104,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(me)
         layout.addWidget(plan)
         layout.addWidget(note)
+        layout.addWidget(data)
         layout.addWidget(buttons)
+
+    def choose_new_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Move your Rebound data to an empty folder", str(Path.home()))
+        if folder:
+            self.moveRequested.emit(Path(folder))
+
+    def show_data_dir(self, data_dir: Path) -> None:
+        self.data_label.setText(str(data_dir))
 
     def accept(self) -> None:
         profile = Profile(

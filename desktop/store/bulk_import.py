@@ -1,0 +1,374 @@
+"""Adding many people at once, for imports: one transaction, duplicates recognised,
+and rows that cannot be used reported by their line instead of stopping the import.
+
+Written for 100,000 rows. Existing people are read once into dicts of their
+duplicate keys (e-mail, LinkedIn address, name with company); new people go in
+with multi-row INSERTs in chunks; each company is looked up once per name. All
+of it runs inside one ``transaction()``, so a cancelled or failed import leaves
+the database exactly as it was.
+
+Readers of file formats (``desktop.exchange``) produce ``ContactRow`` and
+``Rejected`` items; this module decides what is stored.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from desktop.clock import utcnow
+from desktop.store.companies import company_for_name
+from desktop.store.connection import db, transaction
+from desktop.store.models import Company, Person
+from desktop.store.validation import ValidationError, check_email, check_url
+
+#: Names, addresses, titles: one line each. Longer than this is not a name but a
+#: broken file (an unclosed quote swallowing the rows after it), so the row is refused.
+MAX_LINE_CHARS = 1_000
+#: Notes and how-met text are cut here: enough for any real note, and a 10 MB
+#: cell never reaches the database or the detail form.
+MAX_TEXT_CHARS = 10_000
+
+#: New people per INSERT statement; 12 columns each stays far below SQLite's limit
+#: of 32,766 bound parameters.
+INSERT_CHUNK = 500
+#: Items between two calls of the progress and cancel callbacks.
+PROGRESS_EVERY = 100
+
+_LINE_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "linkedin_url")
+_TEXT_FIELDS = ("how_met", "notes")
+_LABELS = {
+    "first_name": "The first name",
+    "last_name": "The last name",
+    "email": "The e-mail address",
+    "phone": "The phone number",
+    "company": "The company",
+    "title": "The job title",
+    "linkedin_url": "The LinkedIn address",
+}
+_COLUMNS = (
+    "id", "created_at", "updated_at", "first_name", "last_name", "company_id", "title",
+    "email", "phone", "linkedin_url", "how_met", "notes",
+)
+
+
+class DuplicatePolicy(StrEnum):
+    """What to do with a row that matches someone already there."""
+
+    SKIP = "skip"
+    #: Fill only the fields the existing person has empty; never overwrite.
+    UPDATE = "update"
+    NEW = "new"
+
+
+@dataclass(slots=True)
+class ContactRow:
+    """One person as a file describes them, before the store has checked anything.
+
+    ``line`` is the 1-based physical line of the file where the row or card starts.
+    """
+
+    line: int
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    title: str = ""
+    linkedin_url: str = ""
+    how_met: str = ""
+    notes: str = ""
+
+
+#: The text fields of a ContactRow, in order.
+CONTACT_FIELDS = tuple(f.name for f in fields(ContactRow) if f.name != "line")
+
+
+class Rejected(NamedTuple):
+    """A row that was not imported: where it starts in the file, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+class ImportCancelled(Exception):
+    """The user stopped the import; the transaction was rolled back, nothing changed."""
+
+
+def profile_key(url: str) -> str:
+    """A profile address in one spelling, so the same person's link always compares equal:
+    https, lowercase host and path, no query, fragment or trailing slash, and any
+    LinkedIn host (``linkedin.com``, ``uk.linkedin.com``) as ``www.linkedin.com``.
+
+    Raises ValueError for text that is not an address at all.
+    """
+    url = url.strip()
+    if not url:
+        return ""
+    if "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host or any(ch.isspace() for ch in url):
+        raise ValueError(url)
+    if host == "linkedin.com" or host.endswith(".linkedin.com"):
+        host = "www.linkedin.com"
+    return f"https://{host}{parts.path.rstrip('/').lower()}"
+
+
+def is_linkedin(url: str) -> bool:
+    try:
+        return profile_key(url).startswith("https://www.linkedin.com/")
+    except ValueError:
+        return False
+
+
+def prepare_row(row: ContactRow) -> ContactRow | Rejected:
+    """The row exactly as it would be stored, or why it cannot be.
+
+    NUL characters go, one-line fields lose inner line breaks, notes are cut at
+    MAX_TEXT_CHARS. An e-mail or LinkedIn address that does not parse is kept in
+    the notes rather than lost, unless the row has nothing else to go by.
+    """
+    values = {}
+    for name in _LINE_FIELDS:
+        value = " ".join(str(getattr(row, name)).replace("\x00", "").split())
+        if len(value) > MAX_LINE_CHARS:
+            return Rejected(
+                row.line,
+                f"{_LABELS[name]} is {len(value):,} characters long; "
+                f"at most {MAX_LINE_CHARS:,} are accepted.",
+            )
+        values[name] = value
+    for name in _TEXT_FIELDS:
+        value = str(getattr(row, name)).replace("\x00", "")
+        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if len(value) > MAX_TEXT_CHARS:
+            value = value[:MAX_TEXT_CHARS] + f"\n[cut at {MAX_TEXT_CHARS:,} characters on import]"
+        values[name] = value
+    kept = []
+    try:
+        values["email"] = check_email(values["email"])
+    except ValidationError as exc:
+        if not (values["first_name"] or values["last_name"]):
+            return Rejected(row.line, f"There is no name, and {exc.message[0].lower()}"
+                                      f"{exc.message[1:]}")
+        kept.append(f"E-mail in the imported file: {values['email']}")
+        values["email"] = ""
+    if not (values["first_name"] or values["last_name"] or values["email"]):
+        return Rejected(row.line, "There is no name and no e-mail address.")
+    try:
+        values["linkedin_url"] = check_url(profile_key(values["linkedin_url"]), "linkedin_url")
+    except (ValueError, ValidationError):
+        kept.append(f"LinkedIn in the imported file: {values['linkedin_url']}")
+        values["linkedin_url"] = ""
+    if kept:
+        values["notes"] = "\n".join(filter(None, [values["notes"], *kept]))
+    return ContactRow(row.line, **values)
+
+
+def import_people(
+    items: Iterable[ContactRow | Rejected],
+    on_duplicate: DuplicatePolicy | str = DuplicatePolicy.SKIP,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    total_estimate: int = 0,
+) -> ImportResult:
+    """Store every usable row in one transaction; returns what happened to each.
+
+    ``items`` is consumed inside the transaction, so a reader that fails halfway, a
+    ``cancelled()`` that returns True (ImportCancelled is raised) or any error
+    leaves the database unchanged. ``progress(done, total)`` is called every
+    PROGRESS_EVERY items and at the end; ``total`` is ``total_estimate`` until the
+    count passes it.
+    """
+    policy = DuplicatePolicy(on_duplicate)
+    result = ImportResult()
+    done = 0
+    with transaction():
+        writer = _Writer(policy, result)
+        for item in items:
+            if isinstance(item, Rejected):
+                result.rejected.append(item)
+            else:
+                writer.add(item)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                _checkpoint(done, total_estimate, progress, cancelled)
+        writer.flush()
+        _checkpoint(done, total_estimate, progress, cancelled)
+    result.rejected.sort()
+    return result
+
+
+def _checkpoint(done, total_estimate, progress, cancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled("The import was cancelled; nothing has been changed.")
+    if progress is not None:
+        progress(done, max(done, total_estimate))
+
+
+class _Known:
+    """Everyone already stored or added by this import, by each duplicate key."""
+
+    def __init__(self):
+        self.by_email: dict[str, int] = {}
+        self.by_profile: dict[str, int] = {}
+        self.by_name: dict[tuple[str, str, str], int] = {}
+        #: id -> [e-mail key, profile key]: a name match with conflicting ones is no match.
+        self.identity: dict[int, list[str]] = {}
+
+    def load(self) -> None:
+        query = (
+            "SELECT p.id, p.first_name, p.last_name, p.email, p.linkedin_url, "
+            "coalesce(c.name, '') FROM person p LEFT JOIN company c ON c.id = p.company_id"
+        )
+        for person_id, first, last, email, url, company in db.execute_sql(query):
+            try:
+                url = profile_key(url)
+            except ValueError:
+                url = ""
+            self.add(person_id, first, last, email, url, company)
+
+    def add(self, person_id: int, first: str, last: str, email: str, url: str, company: str):
+        identity = self.identity.setdefault(person_id, ["", ""])
+        if email:
+            self.by_email.setdefault(email.casefold(), person_id)
+            identity[0] = identity[0] or email.casefold()
+        if url:
+            self.by_profile.setdefault(url, person_id)
+            identity[1] = identity[1] or url
+        if first or last:
+            key = (first.casefold(), last.casefold(), company.casefold())
+            self.by_name.setdefault(key, person_id)
+
+    def match(self, row: ContactRow) -> int | None:
+        email = row.email.casefold()
+        if email and email in self.by_email:
+            return self.by_email[email]
+        if row.linkedin_url and row.linkedin_url in self.by_profile:
+            return self.by_profile[row.linkedin_url]
+        if not (row.first_name or row.last_name):
+            return None
+        key = (row.first_name.casefold(), row.last_name.casefold(), row.company.casefold())
+        person_id = self.by_name.get(key)
+        if person_id is None:
+            return None
+        known_email, known_url = self.identity[person_id]
+        if (email and known_email and email != known_email) or (
+            row.linkedin_url and known_url and row.linkedin_url != known_url
+        ):
+            return None  # same name at the same company, but clearly someone else
+        return person_id
+
+
+class _Writer:
+    """Puts prepared rows into the database, new people in chunks."""
+
+    def __init__(self, policy: DuplicatePolicy, result: ImportResult):
+        self.policy = policy
+        self.result = result
+        self.known = _Known()
+        if policy is not DuplicatePolicy.NEW:
+            self.known.load()
+        self.companies: dict[str, int] = {}
+        #: id -> column values of people not yet inserted (an update may still fill them).
+        self.pending: dict[int, dict] = {}
+        # Ids are given explicitly so a later row can refer to an earlier one before it
+        # is flushed. Safe inside the transaction: another writer would make ours fail
+        # (SQLITE_BUSY) rather than interleave.
+        self.next_id = db.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM person").fetchone()[0]
+        self.now = str(utcnow())
+
+    def add(self, row: ContactRow) -> None:
+        prepared = prepare_row(row)
+        if isinstance(prepared, Rejected):
+            self.result.rejected.append(prepared)
+            return
+        match = self.known.match(prepared) if self.policy is not DuplicatePolicy.NEW else None
+        if match is None:
+            self._insert(prepared)
+        elif self.policy is DuplicatePolicy.UPDATE and self._fill_empty(match, prepared):
+            self.result.updated += 1
+        else:
+            self.result.skipped += 1
+
+    def _company_id(self, name: str) -> int | None:
+        if not name:
+            return None
+        if name not in self.companies:
+            self.companies[name] = company_for_name(name).id
+        return self.companies[name]
+
+    def _insert(self, row: ContactRow) -> None:
+        person_id = self.next_id
+        self.next_id += 1
+        values = {name: getattr(row, name) for name in CONTACT_FIELDS}
+        values.update(id=person_id, created_at=self.now, updated_at=self.now)
+        values["company_id"] = self._company_id(values.pop("company"))
+        self.pending[person_id] = values
+        self.known.add(person_id, row.first_name, row.last_name, row.email, row.linkedin_url,
+                       row.company)
+        self.result.imported += 1
+        if len(self.pending) >= INSERT_CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        marks = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+        sql = (
+            f"INSERT INTO person ({', '.join(_COLUMNS)}) VALUES "
+            + ", ".join([marks] * len(self.pending))
+        )
+        db.execute_sql(sql, [row[name] for row in self.pending.values() for name in _COLUMNS])
+        self.pending.clear()
+
+    def _fill_empty(self, person_id: int, row: ContactRow) -> bool:
+        """Give the person the row's values for the fields they have empty; True if any."""
+        pending = self.pending.get(person_id)
+        if pending is not None:
+            current = dict(pending)
+        else:
+            person = Person.get_by_id(person_id)
+            current = {name: getattr(person, name) for name in CONTACT_FIELDS if name != "company"}
+            current["company_id"] = person.company_id
+        changes = {
+            name: getattr(row, name)
+            for name in CONTACT_FIELDS
+            if name != "company" and getattr(row, name) and not current[name].strip()
+        }
+        if row.company and current["company_id"] is None:
+            changes["company_id"] = self._company_id(row.company)
+        if not changes:
+            return False
+        if pending is not None:
+            pending.update(changes)
+        else:
+            changes["updated_at"] = self.now
+            db.execute_sql(
+                f"UPDATE person SET {', '.join(f'{name} = ?' for name in changes)} WHERE id = ?",
+                [*changes.values(), person_id],
+            )
+        merged = {**current, **changes}
+        self.known.add(person_id, merged["first_name"], merged["last_name"], merged["email"],
+                       merged["linkedin_url"], self._company_name(merged["company_id"]))
+        return True
+
+    def _company_name(self, company_id: int | None) -> str:
+        if company_id is None:
+            return ""
+        for name, known_id in self.companies.items():
+            if known_id == company_id:
+                return name
+        return Company.get_by_id(company_id).name

@@ -1,0 +1,77 @@
+"""The Backups dialog: list with contents, back up now, restore while running."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.store import people
+from desktop.store.backups import list_backups
+from desktop.ui.app import Rebound
+from desktop.ui.backups_dialog import HOLDS, KIND, BackupsDialog
+
+
+def test_restore_brings_back_yesterdays_data_and_keeps_todays(data_dir, qtbot, answer):
+    rebound = Rebound(data_dir, interactive=False)
+    assert rebound.open()
+    try:
+        people.save_person(None, {"first_name": "Kept", "last_name": "Before"})
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        rebound.backup_now()
+        people.save_person(None, {"first_name": "Added", "last_name": "After"})
+
+        dialog = BackupsDialog(rebound.store.backup_dir, window)
+        qtbot.addWidget(dialog)
+        dialog.backupRequested.connect(rebound.backup_now)
+        dialog.restoreRequested.connect(rebound.restore)
+        assert dialog.table.rowCount() == 1
+        assert dialog.table.item(0, KIND).text() == "Manual"
+        assert dialog.table.item(0, HOLDS).text().startswith("1 person")
+
+        asked = answer(question=QMessageBox.StandardButton.Yes)
+        dialog.restore_selected()
+        assert "backed up first" in asked[0][1]
+        assert [p.name for p in people.search_people("")] == ["Kept Before"]
+        window.show_view(1)
+        assert window.current_view().model.rowCount() == 1
+        # Today's data was kept as a backup, listed in the dialog, and can be restored.
+        reasons = [b.reason.label for b in list_backups(rebound.store.backup_dir)]
+        assert "Before a restore" in reasons
+        assert dialog.table.rowCount() == 2
+        assert not any(p.name.startswith("rebound-replaced") for p in data_dir.iterdir())
+    finally:
+        rebound.close()
+
+
+def test_back_up_now_adds_a_row(data_dir, qtbot):
+    rebound = Rebound(data_dir, interactive=False)
+    assert rebound.open()
+    try:
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        dialog = BackupsDialog(rebound.store.backup_dir, window)
+        qtbot.addWidget(dialog)
+        dialog.backupRequested.connect(rebound.backup_now)
+        dialog.backupRequested.connect(dialog.refresh)
+        assert dialog.table.rowCount() == 0
+        dialog.backup_button.click()
+        assert dialog.table.rowCount() == 1
+    finally:
+        rebound.close()
+
+
+def test_move_the_data_folder_while_running(data_dir, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    rebound = Rebound(data_dir, interactive=False)
+    assert rebound.open()
+    try:
+        people.save_person(None, {"first_name": "Travels", "last_name": "Along"})
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        target = tmp_path / "new-home"
+        assert rebound.move_data(target)
+        assert rebound.store.data_dir == target
+        window.show_view(1)
+        assert window.current_view().model.rowCount() == 1
+        people.save_person(None, {"first_name": "Written", "last_name": "Later"})
+        assert (target / "rebound.db").stat().st_size > 0
+    finally:
+        rebound.close()
