@@ -14,12 +14,12 @@ def test_paragraphs_and_line_breaks_survive_as_html():
 
 
 def test_mailto_carries_address_subject_and_body_with_crlf():
-    url = mailto_url("priya@example.com", "Thank you – interview", "Hi Priya,\n\nThanks & bye")
+    url = mailto_url("priya@example.com", "Thank you \u2013 interview", "Hi Priya,\n\nThanks & bye")
     parts = urlsplit(url)
     assert parts.scheme == "mailto"
     assert parts.path == "priya@example.com"
     query = parse_qs(parts.query)
-    assert query["subject"] == ["Thank you – interview"]
+    assert query["subject"] == ["Thank you \u2013 interview"]
     assert query["body"] == ["Hi Priya,\r\n\r\nThanks & bye"]
 
 
