@@ -55,16 +55,18 @@ def run_self_test(app: QApplication, rebound) -> int:
         app.exec()
         age = watcher.age_at_paint
         verdict = lifecycle.run_quick_check(rebound.store)
+        rendered = _render_builtin_templates()
         if age is None:
             report["error"] = f"The window was not painted within {PAINT_TIMEOUT_MS} ms"
         report.update(
-            ok=verdict == "ok" and age is not None,
+            ok=verdict == "ok" and age is not None and rendered["failed"] == [],
             schema_version=SCHEMA_VERSION,
             people=count_people(),
             first_view=window.current_view().name,
             startup_ms=round(age * 1000, 1) if age is not None else None,
             peak_rss_mb=round(_peak_rss_mb(), 1),
             quick_check=verdict,
+            templates=rendered,
         )
         window.close()
     except Exception as exc:  # The self-test reports every failure as JSON.
@@ -73,6 +75,20 @@ def run_self_test(app: QApplication, rebound) -> int:
         rebound.close()
     print(json.dumps(report), flush=True)
     return 0 if report["ok"] else 1
+
+
+def _render_builtin_templates() -> dict:
+    """Every built-in note template renders: proves resources/ is found (frozen too)."""
+    from desktop.playbook import templates
+
+    failed = []
+    builtins = templates.builtin_templates()
+    for template in builtins:
+        try:
+            templates.render(template, templates.sample_context())
+        except templates.TemplateProblem as problem:
+            failed.append(f"{template.key}: {problem}")
+    return {"rendered": len(builtins) - len(failed), "failed": failed}
 
 
 def _peak_rss_mb() -> float:

@@ -144,6 +144,8 @@ def test_self_test_prints_one_json_line(tmp_path):
     assert report["people"] == 0
     assert report["startup_ms"] > 0
     assert report["quick_check"] == "ok"
+    assert report["templates"]["rendered"] >= 10
+    assert report["templates"]["failed"] == []
 
 
 def test_self_test_fails_plainly_on_a_damaged_database(tmp_path):
