@@ -1,7 +1,7 @@
 """Command-line entry: the window by default, and a few commands for scripts and checks.
 
-Qt is imported only when a window is needed, so ``demo``, ``backup`` and ``check-note`` run on
-machines without a display.
+Qt is imported only when a window is needed, so ``demo``, ``backup``, ``export`` and
+``check-note`` run on machines without a display.
 """
 
 import argparse
@@ -12,8 +12,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
-from desktop.paths import ensure_private_dir, resolve_data_dir
+from desktop.paths import data_dir_is_fixed, ensure_private_dir, resolve_data_dir
 from desktop.playbook.kinds import StepKind
+
+EXPORT_KINDS = ("people", "companies", "applications", "steps", "all")
+EXPORT_FORMATS = ("csv", "vcard", "ics", "json")
+DEFAULT_EXPORT_DAYS = 90
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +52,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="the kind of note, for its word limit and whether it must thank them",
     )
     check.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    export = commands.add_parser(
+        "export", help="write people, companies, applications, steps or everything to a file"
+    )
+    # Spelled out rather than read from desktop.exchange, which would load the
+    # calendar and template libraries on every start of the window.
+    export.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
+                        help="people, companies, applications, steps or all")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="format_name",
+                        help="csv (people, companies, applications), vcard (people), "
+                        "ics (steps) or json (all)")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument("--days", type=int, metavar="N",
+                        help="steps: those due within N days, overdue ones included "
+                        f"(default {DEFAULT_EXPORT_DAYS}; with --person, all of theirs)")
+    export.add_argument("--person", type=int, metavar="ID", help="steps: only this person's")
+    export.add_argument("--all-open", action="store_true",
+                        help="steps: every open step, whatever its date")
+    imports = commands.add_parser(
+        "import",
+        help="add people from a LinkedIn, Google or Outlook CSV, any CSV, or a vCard file",
+    )
+    imports.add_argument("file", metavar="FILE")
+    # Spelled out, as for export: desktop.exchange loads vobject, not wanted at every start.
+    imports.add_argument(
+        "--format",
+        default="auto",
+        dest="format_name",
+        choices=("auto", "linkedin", "google", "outlook", "csv", "vcard", "json"),
+        help="the kind of file (default: detected from its content)",
+    )
+    imports.add_argument(
+        "--on-duplicate",
+        default="skip",
+        choices=("skip", "update", "new"),
+        help="for someone already there (same e-mail, LinkedIn profile, or name and "
+        "company): skip the row, fill only their empty fields, or add them again "
+        "(default: skip)",
+    )
     return parser
 
 
@@ -61,12 +103,17 @@ def run(argv: list[str]) -> int:
         return _demo(data_dir, args.people, args.seed)
     if args.command == "backup":
         return _backup(data_dir)
+    if args.command == "import":
+        return _import(data_dir, args.file, args.format_name, args.on_duplicate)
+    if args.command == "export":
+        return _export(data_dir, args)
     if args.self_test:
         # The self-test needs no screen; a real one would only flash a window.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.ui.app import run_app
 
-    return run_app(data_dir, self_test=args.self_test)
+    return run_app(data_dir, self_test=args.self_test,
+                   data_dir_fixed=data_dir_is_fixed(args.data_dir))
 
 
 def _open(data_dir):
@@ -131,4 +178,73 @@ def _check_note(file: str, kind: str | None) -> int:
     text = data.decode("utf-8-sig", errors="replace")
     findings = check_note(text, kind)
     print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    return 0
+
+
+def _export_usage(message: str) -> int:
+    print(f"rebound export: {message}", file=sys.stderr)
+    return 2
+
+
+def _export(data_dir, args) -> int:
+    from desktop.exchange.export_formats import UnsupportedExport, find_format
+    from desktop.store.lifecycle import close_store
+
+    try:
+        chosen = find_format(args.kind, args.format_name)
+    except UnsupportedExport as exc:
+        return _export_usage(str(exc))
+    step_options = args.days is not None or args.person is not None or args.all_open
+    if args.kind != "steps" and step_options:
+        return _export_usage("--days, --person and --all-open apply to steps only.")
+    if args.days is not None and (args.all_open or args.days < 0):
+        return _export_usage("--days takes a number of days from 0 up, and not with --all-open.")
+    options = {}
+    if args.kind == "steps":
+        every_date = args.all_open or (args.person is not None and args.days is None)
+        days = DEFAULT_EXPORT_DAYS if args.days is None else args.days
+        options = {"days": None if every_date else days, "person_id": args.person}
+    path = Path(args.output).absolute()
+    try:
+        store = _open(data_dir)
+    except Exception as exc:
+        return _fail(str(exc))
+    try:
+        if args.person is not None:
+            from desktop.store.models import Person
+
+            if Person.get_or_none(Person.id == args.person) is None:
+                return _fail(f"there is no person with id {args.person}.")
+        count = chosen.write(path, **options)
+    except OSError as exc:
+        return _fail(f"cannot write {path}: {exc.strerror or exc}")
+    finally:
+        close_store(store)
+    print(f"Wrote {count} {chosen.noun} to {path}")
+    return 0
+
+
+def _import(data_dir, file: str, format_name: str, on_duplicate: str) -> int:
+    """Summary on the first line, then ``line L: reason`` for each row left out.
+
+    Exit 0 when the file was read, rejected rows or not; 1 when it was refused
+    (nothing written).
+    """
+    from desktop.exchange.import_contacts import ImportRefused, import_contacts
+    from desktop.store.lifecycle import close_store
+
+    try:
+        store = _open(data_dir)
+    except Exception as exc:
+        return _fail(str(exc))
+    try:
+        result = import_contacts(Path(file), format_name, on_duplicate)
+    except ImportRefused as exc:
+        return _fail(exc.reason)
+    finally:
+        close_store(store)
+    print(f"imported {result.imported}, updated {result.updated}, "
+          f"skipped {result.skipped}, rejected {len(result.rejected)}")
+    for line, reason in result.rejected:
+        print(f"line {line}: {reason}")
     return 0

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from desktop.clock import utcnow
 from desktop.store.companies import company_for_name
 from desktop.store.connection import db, transaction
-from desktop.store.models import Company, Person
 from desktop.store.validation import ValidationError, check_email, check_url
 
 #: Names, addresses, titles: one line each. Longer than this is not a name but a
@@ -218,6 +217,29 @@ def _checkpoint(done, total_estimate, progress, cancelled) -> None:
         progress(done, max(done, total_estimate))
 
 
+#: Fields an update may fill, as person columns.
+_FILLABLE = (*(name for name in CONTACT_FIELDS if name != "company"), "company_id")
+_BIT = {name: 1 << position for position, name in enumerate(_FILLABLE)}
+
+
+def _is_empty_sql(name: str) -> str:
+    return "p.company_id IS NULL" if name == "company_id" else f"trim(p.{name}) = ''"
+
+
+# Which fields each stored person has empty, computed by SQLite as one bit per field,
+# so an update needs no query for people with nothing to fill.
+_EMPTY_MASK = " + ".join(f"({_is_empty_sql(name)}) * {_BIT[name]}" for name in _FILLABLE)
+
+
+def _empty_mask(values: dict) -> int:
+    mask = 0
+    for name in _FILLABLE:
+        value = values[name]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            mask |= _BIT[name]
+    return mask
+
+
 class _Known:
     """Everyone already stored or added by this import, by each duplicate key."""
 
@@ -227,18 +249,22 @@ class _Known:
         self.by_name: dict[tuple[str, str, str], int] = {}
         #: id -> [e-mail key, profile key]: a name match with conflicting ones is no match.
         self.identity: dict[int, list[str]] = {}
+        #: id -> bits of _FILLABLE fields the person has empty.
+        self.empty: dict[int, int] = {}
 
     def load(self) -> None:
         query = (
             "SELECT p.id, p.first_name, p.last_name, p.email, p.linkedin_url, "
-            "coalesce(c.name, '') FROM person p LEFT JOIN company c ON c.id = p.company_id"
+            f"coalesce(c.name, ''), {_EMPTY_MASK} "
+            "FROM person p LEFT JOIN company c ON c.id = p.company_id"
         )
-        for person_id, first, last, email, url, company in db.execute_sql(query):
+        for person_id, first, last, email, url, company, empty in db.execute_sql(query):
             try:
                 url = profile_key(url)
             except ValueError:
                 url = ""
             self.add(person_id, first, last, email, url, company)
+            self.empty[person_id] = empty
 
     def add(self, person_id: int, first: str, last: str, email: str, url: str, company: str):
         identity = self.identity.setdefault(person_id, ["", ""])
@@ -281,6 +307,7 @@ class _Writer:
         self.known = _Known()
         if policy is not DuplicatePolicy.NEW:
             self.known.load()
+        #: Company ids by the name as written in the file.
         self.companies: dict[str, int] = {}
         #: id -> column values of people not yet inserted (an update may still fill them).
         self.pending: dict[int, dict] = {}
@@ -315,10 +342,13 @@ class _Writer:
         self.next_id += 1
         values = {name: getattr(row, name) for name in CONTACT_FIELDS}
         values.update(id=person_id, created_at=self.now, updated_at=self.now)
-        values["company_id"] = self._company_id(values.pop("company"))
+        # "company" (the name) stays for _index_filled; the INSERT takes _COLUMNS only.
+        values["company_id"] = self._company_id(values["company"])
         self.pending[person_id] = values
         self.known.add(person_id, row.first_name, row.last_name, row.email, row.linkedin_url,
                        row.company)
+        if self.policy is DuplicatePolicy.UPDATE:
+            self.known.empty[person_id] = _empty_mask(values)
         self.result.imported += 1
         if len(self.pending) >= INSERT_CHUNK:
             self.flush()
@@ -336,39 +366,50 @@ class _Writer:
 
     def _fill_empty(self, person_id: int, row: ContactRow) -> bool:
         """Give the person the row's values for the fields they have empty; True if any."""
-        pending = self.pending.get(person_id)
-        if pending is not None:
-            current = dict(pending)
-        else:
-            person = Person.get_by_id(person_id)
-            current = {name: getattr(person, name) for name in CONTACT_FIELDS if name != "company"}
-            current["company_id"] = person.company_id
+        empty = self.known.empty.get(person_id, 0)
         changes = {
             name: getattr(row, name)
-            for name in CONTACT_FIELDS
-            if name != "company" and getattr(row, name) and not current[name].strip()
+            for name in _FILLABLE[:-1]
+            if empty & _BIT[name] and getattr(row, name)
         }
-        if row.company and current["company_id"] is None:
+        if empty & _BIT["company_id"] and row.company:
             changes["company_id"] = self._company_id(row.company)
         if not changes:
             return False
+        for name in changes:
+            empty &= ~_BIT[name]
+        self.known.empty[person_id] = empty
+        pending = self.pending.get(person_id)
         if pending is not None:
             pending.update(changes)
+            if "company_id" in changes:
+                pending["company"] = row.company
         else:
             changes["updated_at"] = self.now
             db.execute_sql(
                 f"UPDATE person SET {', '.join(f'{name} = ?' for name in changes)} WHERE id = ?",
                 [*changes.values(), person_id],
             )
-        merged = {**current, **changes}
-        self.known.add(person_id, merged["first_name"], merged["last_name"], merged["email"],
-                       merged["linkedin_url"], self._company_name(merged["company_id"]))
+        self._index_filled(person_id, changes)
         return True
 
-    def _company_name(self, company_id: int | None) -> str:
-        if company_id is None:
-            return ""
-        for name, known_id in self.companies.items():
-            if known_id == company_id:
-                return name
-        return Company.get_by_id(company_id).name
+    def _index_filled(self, person_id: int, changes: dict) -> None:
+        """Make the newly filled e-mail, profile or name findable by later rows."""
+        if not changes.keys() & {"first_name", "last_name", "company_id"}:
+            self.known.add(person_id, "", "", changes.get("email", ""),
+                           changes.get("linkedin_url", ""), "")
+            return
+        pending = self.pending.get(person_id)
+        if pending is None:
+            first, last, email, url, company = db.execute_sql(
+                "SELECT p.first_name, p.last_name, p.email, p.linkedin_url, "
+                "coalesce(c.name, '') FROM person p LEFT JOIN company c "
+                "ON c.id = p.company_id WHERE p.id = ?",
+                (person_id,),
+            ).fetchone()
+        else:
+            first, last, email, url, company = (
+                pending[name]
+                for name in ("first_name", "last_name", "email", "linkedin_url", "company")
+            )
+        self.known.add(person_id, first, last, email, url, company)

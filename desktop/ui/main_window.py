@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.data_dir_fixed = False
         self.setWindowTitle("Rebound")
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # drop a contacts file to import it
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setFixedWidth(170)
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Save)
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import contacts…", lambda: self.import_file(None),
+                                         "Ctrl+I", "LinkedIn, Google, Apple, Outlook, vCard "
+                                         "or any CSV"))
+        file_menu.addAction(self._action("&Export…", self.export, "Ctrl+E",
+                                         "Spreadsheets, contacts, calendar, or a full copy"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Back up now", self.backupRequested.emit,
                                          tip="Make a verified copy of your data"))
@@ -270,6 +277,31 @@ class MainWindow(QMainWindow):
         if self.current_view() is not self.today:
             self.current_view().reload()
             self._stale.discard(self.current_view())
+
+    def import_file(self, path: Path | None) -> None:
+        """The import wizard, for ``path`` if a file was dropped on the window."""
+        from desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(path, self)
+        wizard.exec()
+        if wizard.result is not None:
+            self.reload_all()
+            self._mark_others_stale(self.today)
+
+    def export(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog
+
+        ExportDialog(self).exec()
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(files[0])
 
     def open_backups(self) -> None:
         from desktop.ui.backups_dialog import BackupsDialog

@@ -1,0 +1,307 @@
+"""The import wizard: pick (or drop) a contacts file, check how it will be read,
+choose what happens to people already in Rebound, and import in one go.
+
+Nothing is written until the last page; cancelling the import part-way leaves
+the database exactly as it was (the import is one transaction).
+"""
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.exchange import import_contacts as importer
+from desktop.exchange.import_contacts import DuplicatePolicy, ImportCancelled, ImportRefused
+from desktop.exchange.import_mapping import FIELD_LABELS as MAPPING_LABELS
+
+#: How the formats read on screen.
+FORMAT_LABELS = {
+    "linkedin": "LinkedIn connections (Connections.csv)",
+    "google": "Google Contacts CSV",
+    "outlook": "Outlook contacts CSV",
+    "csv": "A spreadsheet (CSV) — check the columns below",
+    "vcard": "vCard contacts file",
+    "json": "A full Rebound export (JSON)",
+}
+#: The fields a person is stored with: the preview's columns.
+STORED_FIELDS = {field: label for field, label in MAPPING_LABELS.items()
+                 if field != "full_name"}
+PREVIEW_ROWS = 20
+#: Repaint the progress bar at most this often while importing.
+PROGRESS_INTERVAL_S = 0.05
+
+
+class ChooseFilePage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle("Choose a contacts file")
+        self.setSubTitle("LinkedIn's Connections.csv, a Google, Apple or Outlook export, a vCard "
+                         "file, or any spreadsheet saved as CSV. You can also drop a file on "
+                         "Rebound's window.")
+        self.path = QLineEdit(objectName="importPath")
+        self.path.setPlaceholderText("Choose a file…")
+        self.path.textChanged.connect(self._on_path)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self.browse)
+        self.detected = QLabel(objectName="detectedFormat", wordWrap=True)
+        self.error = QLabel(objectName="formError", wordWrap=True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Choose a contacts file", str(Path.home()),
+            "Contacts (*.csv *.vcf *.vcard *.json *.txt);;All files (*)")
+        if chosen:
+            self.path.setText(chosen)
+
+    def _on_path(self, text: str) -> None:
+        self.wizard_.load(Path(text.strip()) if text.strip() else None)
+        self.completeChanged.emit()
+
+    def show_result(self) -> None:
+        preview, problem = self.wizard_.preview, self.wizard_.problem
+        self.error.setVisible(bool(problem))
+        self.error.setText(problem or "")
+        self.detected.setText(f"Looks like: {FORMAT_LABELS.get(preview.format, preview.format)}"
+                              if preview else "")
+
+    def isComplete(self) -> bool:
+        return self.wizard_.preview is not None
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle("Check how the file will be read")
+        self.setSubTitle("The first rows as Rebound will store them. Rows that cannot be used "
+                         "are listed with the reason; the others still go in.")
+        self.mapping_box = QGroupBox("Columns")
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.combos: dict[str, QComboBox] = {}
+        self.table = QTableWidget(objectName="importPreview")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        duplicates = QGroupBox("People already in Rebound (same e-mail, LinkedIn profile, or "
+                               "name and company)")
+        self.policy = QButtonGroup(self)
+        policy_layout = QVBoxLayout(duplicates)
+        for text, policy in (("Skip them", DuplicatePolicy.SKIP),
+                             ("Fill in what is missing (never overwrite)",
+                              DuplicatePolicy.UPDATE),
+                             ("Import them as new people", DuplicatePolicy.NEW)):
+            button = QRadioButton(text)
+            button.setProperty("policy", policy.value)
+            self.policy.addButton(button)
+            policy_layout.addWidget(button)
+        self.policy.buttons()[1].setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(duplicates)
+
+    def initializePage(self) -> None:
+        self._build_mapping()
+        self.fill_table()
+
+    def chosen_policy(self) -> DuplicatePolicy:
+        return DuplicatePolicy(self.policy.checkedButton().property("policy"))
+
+    def _build_mapping(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.combos.clear()
+        preview = self.wizard_.preview
+        self.mapping_box.setVisible(bool(preview.header))
+        for field, label in MAPPING_LABELS.items():
+            combo = QComboBox()
+            combo.addItem("(not in the file)", "")
+            for column in preview.header:
+                combo.addItem(column, column)
+            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(field, "")), 0))
+            combo.currentIndexChanged.connect(self._on_mapping_changed)
+            self.combos[field] = combo
+            self.mapping_form.addRow(label, combo)
+
+    def _on_mapping_changed(self) -> None:
+        mapping = {field: combo.currentData() for field, combo in self.combos.items()
+                   if combo.currentData()}
+        self.wizard_.load(self.wizard_.path, mapping)
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        preview = self.wizard_.preview
+        columns = ["Line", *STORED_FIELDS.values()]
+        self.table.clear()
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        rows = preview.rows if preview else []
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(str(row.line)))
+            if isinstance(row, importer.Rejected):
+                item = QTableWidgetItem(f"Will not be imported: {row.reason}")
+                item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, 1, item)
+                self.table.setSpan(r, 1, 1, len(STORED_FIELDS))
+                continue
+            for c, field in enumerate(STORED_FIELDS, start=1):
+                self.table.setItem(r, c, QTableWidgetItem(getattr(row, field)))
+        self.table.resizeColumnsToContents()
+        if self.wizard_.problem:
+            self.setSubTitle(self.wizard_.problem)
+
+
+class ImportPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle("Import")
+        self.progress = QProgressBar(objectName="importProgress")
+        self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        self.report = QPlainTextEdit(readOnly=True, objectName="importReport")
+        self.save_report = QPushButton("Save this list…")
+        self.save_report.clicked.connect(self.save)
+        self.cancel_import = QPushButton("Stop")
+        self.cancel_import.clicked.connect(self.wizard_.stop)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_import)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.save_report)
+        self._done = False
+
+    def initializePage(self) -> None:
+        self._done = False
+        self.report.clear()
+        self.save_report.hide()
+        self.summary.setText("Importing…")
+        self.cancel_import.show()
+        self.wizard_.run_import(self)
+
+    def isComplete(self) -> bool:
+        return self._done
+
+    def finish(self, text: str, rejected: list) -> None:
+        self._done = True
+        self.cancel_import.hide()
+        self.summary.setText(text)
+        lines = [f"line {row.line}: {row.reason}" for row in rejected]
+        self.report.setPlainText("\n".join(lines))
+        self.report.setVisible(bool(lines))
+        self.save_report.setVisible(bool(lines))
+        self.completeChanged.emit()
+
+    def save(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "Save the list of rows not imported",
+            str(Path.home() / "rebound-import-report.txt"), "Text (*.txt)")
+        if target:
+            Path(target).write_text(self.report.toPlainText() + "\n", encoding="utf-8")
+
+
+class ImportWizard(QWizard):
+    """Import contacts from ``path`` (optional: the file dropped on the window)."""
+
+    def __init__(self, path: Path | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Import contacts")
+        self.setObjectName("importWizard")
+        self.path: Path | None = None
+        self.mapping: dict[str, str] | None = None
+        self.preview = None
+        self.problem = ""
+        self.result = None
+        self._stop = False
+        self.choose_page = ChooseFilePage(self)
+        self.preview_page = PreviewPage(self)
+        self.import_page = ImportPage(self)
+        for page in (self.choose_page, self.preview_page, self.import_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.preview_page.setCommitPage(True)
+        self.resize(900, 640)
+        if path is not None:
+            self.choose_page.path.setText(str(path))
+
+    def load(self, path: Path | None, mapping: dict[str, str] | None = None) -> None:
+        """Read the start of the file; nothing is written."""
+        self.path, self.mapping = path, mapping
+        self.preview, self.problem = None, ""
+        if path is not None:
+            try:
+                self.preview = importer.preview(path, PREVIEW_ROWS, mapping=mapping)
+            except ImportRefused as exc:
+                self.problem = str(exc)
+            except OSError as exc:
+                self.problem = f"Could not read the file: {exc.strerror or exc}"
+        self.choose_page.show_result()
+
+    def stop(self) -> None:
+        self._stop = True
+
+    def run_import(self, page: ImportPage) -> None:
+        """Import on this thread, keeping the window alive between rows: the import is
+        one transaction on the app's connection, and the wizard is modal meanwhile."""
+        self._stop = False
+        last_paint = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last_paint
+            now = time.monotonic()
+            if now - last_paint >= PROGRESS_INTERVAL_S:
+                last_paint = now
+                page.progress.setMaximum(max(total, done, 1))
+                page.progress.setValue(done)
+                QApplication.processEvents()
+
+        try:
+            self.result = importer.import_contacts(
+                self.path, on_duplicate=self.preview_page.chosen_policy(), mapping=self.mapping,
+                progress=progress, cancelled=lambda: self._stop)
+        except ImportCancelled:
+            page.finish("Stopped. Nothing was imported: your data is as it was.", [])
+            return
+        except ImportRefused as exc:
+            page.finish(f"Nothing was imported: {exc}", [])
+            return
+        page.progress.setMaximum(1)
+        page.progress.setValue(1)
+        r = self.result
+        page.finish(f"Imported {r.imported:,}, updated {r.updated:,}, skipped {r.skipped:,} "
+                    f"already there, {len(r.rejected):,} not usable.", r.rejected)

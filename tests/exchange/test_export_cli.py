@@ -1,0 +1,121 @@
+"""``rebound export``: every kind and format through a real child process, and misuse."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+
+from desktop import cli
+from desktop.exchange.export_formats import FORMAT_NAMES, FORMATS, find_format
+from desktop.exchange.export_ics import DEFAULT_DAYS
+from desktop.store.lifecycle import close_store
+from desktop.store.models import Person
+from desktop.store.sample import load_sample_data
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def sample_dir(store):
+    """A data folder holding the sample, closed so the child process has it alone."""
+    load_sample_data()
+    priya = Person.get(Person.first_name == "Priya").id
+    close_store(store)
+    return store.data_dir, priya
+
+
+def rebound(data_dir, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "export", *args],
+        capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+@pytest.mark.slow
+def test_every_kind_and_format(sample_dir, tmp_path):
+    data_dir, _ = sample_dir
+    runs = {
+        ("people", "csv"): 6, ("people", "vcard"): 6, ("companies", "csv"): 4,
+        ("applications", "csv"): 5, ("steps", "ics"): 10, ("all", "json"): None,
+    }
+    for (kind, format_name), count in runs.items():
+        path = tmp_path / f"{kind}.{format_name}"
+        result = rebound(data_dir, kind, "--format", format_name, "-o", str(path))
+        assert result.returncode == 0, result.stderr
+        noun = FORMATS[kind, format_name].noun
+        if count is not None:
+            assert result.stdout == f"Wrote {count} {noun} to {path}\n"
+        else:
+            assert result.stdout.startswith("Wrote ") and str(path) in result.stdout
+        assert path.exists()
+
+    with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 6
+    assert len(list(vobject.readComponents((tmp_path / "people.vcard").read_text("utf-8")))) == 6
+    calendar = icalendar.Calendar.from_ical((tmp_path / "steps.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == 10
+    tables = json.loads((tmp_path / "all.json").read_text("utf-8"))["tables"]
+    total = sum(len(rows) for rows in tables.values())
+    assert f"Wrote {total} rows to" in rebound(
+        data_dir, "all", "--format", "json", "-o", str(tmp_path / "again.json")).stdout
+
+
+@pytest.mark.slow
+def test_step_selection_options(sample_dir, tmp_path):
+    data_dir, priya = sample_dir
+    path = str(tmp_path / "steps.ics")
+    expectations = {
+        ("--days", "10"): 6,
+        ("--all-open",): 10,
+        ("--person", str(priya)): 4,
+        ("--person", str(priya), "--days", "10"): 2,
+    }
+    for options, count in expectations.items():
+        result = rebound(data_dir, "steps", "--format", "ics", "-o", path, *options)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(f"Wrote {count} steps to "), options
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "message"), [
+    (("people", "--format", "ics"), "people can be exported as csv or vcard, not as ics"),
+    (("all", "--format", "csv"), "all can be exported as json, not as csv"),
+    (("steps", "--format", "vcard"), "steps can be exported as ics, not as vcard"),
+    (("people", "--format", "csv", "--days", "5"), "apply to steps only"),
+    (("steps", "--format", "ics", "--days", "5", "--all-open"), "not with --all-open"),
+    (("steps", "--format", "ics", "--days", "-1"), "from 0 up"),
+    (("people", "--format", "pdf"), "invalid choice"),
+    (("people",), "--format"),
+])
+def test_wrong_combinations_exit_2_with_a_message(tmp_path, args, message):
+    out = tmp_path / "out.file"
+    result = rebound(tmp_path / "data", *args, "-o", str(out))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not out.exists()
+    assert not (tmp_path / "data").exists(), "refused before opening any database"
+
+
+@pytest.mark.slow
+def test_unknown_person_and_unwritable_path_fail_clearly(sample_dir, tmp_path):
+    data_dir, _ = sample_dir
+    result = rebound(data_dir, "steps", "--format", "ics", "--person", "999",
+                     "-o", str(tmp_path / "x.ics"))
+    assert result.returncode == 1 and "no person with id 999" in result.stderr
+    missing = tmp_path / "no" / "such" / "folder" / "x.csv"
+    result = rebound(data_dir, "people", "--format", "csv", "-o", str(missing))
+    assert result.returncode == 1 and "cannot write" in result.stderr
+
+
+def test_the_cli_offers_exactly_the_formats_the_exporters_have():
+    assert set(cli.EXPORT_FORMATS) == set(FORMAT_NAMES)
+    assert set(cli.EXPORT_KINDS) == {kind for kind, _ in FORMATS}
+    assert cli.DEFAULT_EXPORT_DAYS == DEFAULT_DAYS
+    assert find_format("people", "vcard").suffix == ".vcf"
