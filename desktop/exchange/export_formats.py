@@ -40,7 +40,7 @@ _FORMATS = (
     ExportFormat("people", "vcard", "people", ".vcf", export_people_vcard),
     ExportFormat("companies", "csv", "companies", ".csv", export_companies_csv),
     ExportFormat("applications", "csv", "applications", ".csv", export_applications_csv),
-    ExportFormat("steps", "ics", "steps", ".ics", export_steps_ics),
+    ExportFormat("steps", "ics", "follow-ups", ".ics", export_steps_ics),
     ExportFormat("all", "json", "rows", ".json", _all_as_json),
 )
 FORMATS = {(f.kind, f.format): f for f in _FORMATS}

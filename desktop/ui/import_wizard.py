@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -107,10 +108,14 @@ class PreviewPage(QWizardPage):
         self.setTitle("Check how the file will be read")
         self.setSubTitle("The first rows as Rebound will store them. Rows that cannot be used "
                          "are listed with the reason; the others still go in.")
-        self.mapping_box = QGroupBox("Columns")
-        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_box = QGroupBox("Which column fills which field")
+        self.mapping_grid = QGridLayout(self.mapping_box)
         self.combos: dict[str, QComboBox] = {}
+        self.columns_toggle = QToolButton(text="Change how the columns are read",
+                                          checkable=True, objectName="columnsToggle")
+        self.columns_toggle.toggled.connect(self.mapping_box.setVisible)
         self.table = QTableWidget(objectName="importPreview")
+        self.table.setMinimumHeight(220)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -128,6 +133,7 @@ class PreviewPage(QWizardPage):
             policy_layout.addWidget(button)
         self.policy.buttons()[1].setChecked(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.columns_toggle)
         layout.addWidget(self.mapping_box)
         layout.addWidget(self.table, 1)
         layout.addWidget(duplicates)
@@ -140,12 +146,17 @@ class PreviewPage(QWizardPage):
         return DuplicatePolicy(self.policy.checkedButton().property("policy"))
 
     def _build_mapping(self) -> None:
-        while self.mapping_form.rowCount():
-            self.mapping_form.removeRow(0)
+        """Two pairs of label and column per row. Known exports (LinkedIn, Google,
+        Outlook) are read correctly already, so their columns start folded away."""
+        while self.mapping_grid.count():
+            self.mapping_grid.takeAt(0).widget().deleteLater()
         self.combos.clear()
         preview = self.wizard_.preview
-        self.mapping_box.setVisible(bool(preview.header))
-        for field, label in MAPPING_LABELS.items():
+        has_columns = bool(preview.header)
+        self.columns_toggle.setVisible(has_columns)
+        self.columns_toggle.setChecked(has_columns and preview.format == "csv")
+        self.mapping_box.setVisible(self.columns_toggle.isChecked())
+        for index, (field, label) in enumerate(MAPPING_LABELS.items()):
             combo = QComboBox()
             combo.addItem("(not in the file)", "")
             for column in preview.header:
@@ -153,7 +164,9 @@ class PreviewPage(QWizardPage):
             combo.setCurrentIndex(max(combo.findData(preview.mapping.get(field, "")), 0))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.combos[field] = combo
-            self.mapping_form.addRow(label, combo)
+            row, pair = divmod(index, 2)
+            self.mapping_grid.addWidget(QLabel(label), row, pair * 2)
+            self.mapping_grid.addWidget(combo, row, pair * 2 + 1)
 
     def _on_mapping_changed(self) -> None:
         mapping = {field: combo.currentData() for field, combo in self.combos.items()
@@ -191,6 +204,7 @@ class ImportPage(QWizardPage):
         self.setTitle("Import")
         self.progress = QProgressBar(objectName="importProgress")
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        self.report_title = QLabel("Rows not imported, by line in the file:")
         self.report = QPlainTextEdit(readOnly=True, objectName="importReport")
         self.save_report = QPushButton("Save this list…")
         self.save_report.clicked.connect(self.save)
@@ -202,14 +216,17 @@ class ImportPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.report_title)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.save_report)
+        layout.addStretch(0)  # keeps the summary at the top when there is no list
         self._done = False
 
     def initializePage(self) -> None:
         self._done = False
         self.report.clear()
-        self.save_report.hide()
+        for widget in (self.report_title, self.report, self.save_report):
+            widget.hide()
         self.summary.setText("Importing…")
         self.cancel_import.show()
         self.wizard_.run_import(self)
@@ -223,8 +240,8 @@ class ImportPage(QWizardPage):
         self.summary.setText(text)
         lines = [f"line {row.line}: {row.reason}" for row in rejected]
         self.report.setPlainText("\n".join(lines))
-        self.report.setVisible(bool(lines))
-        self.save_report.setVisible(bool(lines))
+        for widget in (self.report_title, self.report, self.save_report):
+            widget.setVisible(bool(lines))
         self.completeChanged.emit()
 
     def save(self) -> None:
@@ -254,8 +271,9 @@ class ImportWizard(QWizard):
         for page in (self.choose_page, self.preview_page, self.import_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.preview_page.setCommitPage(True)
-        self.resize(900, 640)
+        self.resize(1000, 700)
         if path is not None:
             self.choose_page.path.setText(str(path))
 

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)  # drop a contacts file to import it
 
-        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar = QListWidget(objectName="navigation")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()

@@ -80,7 +80,7 @@ def test_step_selection_options(sample_dir, tmp_path):
     for options, count in expectations.items():
         result = rebound(data_dir, "steps", "--format", "ics", "-o", path, *options)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith(f"Wrote {count} steps to "), options
+        assert result.stdout.startswith(f"Wrote {count} follow-ups to "), options
 
 
 @pytest.mark.slow
