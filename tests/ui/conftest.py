@@ -1,11 +1,19 @@
 """Fixtures for driving the real window with qtbot."""
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store.sample import load_sample_data
 from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def clean_clipboard(qapp):
+    """Empty the clipboard after each test, while Python is still running: Qt frees
+    clipboard data at process exit, too late for PySide's wrappers, and crashes."""
+    yield
+    qapp.clipboard().clear()
 
 
 @pytest.fixture
@@ -23,6 +31,9 @@ def _open_window(store, settings, qtbot, monkeypatch):
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
     win.close()
     win.deleteLater()
+    # Delete it (and its dialogs) now, not at interpreter exit, where the order in
+    # which Python and Qt free objects is undefined.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
 from desktop.store import applications, people, steps
 from desktop.store.choices import StepStatus
-from desktop.ui.composer import Composer
 from desktop.ui.today_view import STEP, StepIdRole
 
 
@@ -144,7 +143,7 @@ def test_drafts_are_kept_when_the_composer_closes(window, rejected, qtbot):
 def test_open_in_mail_app_builds_a_mailto_link_or_copies(window, rejected, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
-    composer = Composer(step_for(window, "Priya Raman", "Thank-you note"), parent=window)
+    composer = window.open_step(step_for(window, "Priya Raman", "Thank-you note"))
     composer.open_in_mail()
     assert opened[0].scheme() == "mailto"
     assert opened[0].toString().startswith("mailto:priya@northwind.example?subject=")
