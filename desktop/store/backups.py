@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.clock import utcnow
 from desktop.paths import ensure_private_dir
+from desktop.store.connection import check_file
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _PREFIX = "rebound-"
@@ -83,16 +84,7 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
 
 def integrity_check(path: Path) -> str:
     """"ok" when the file at ``path`` is a sound SQLite database, else what is wrong."""
-    try:
-        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    result = "; ".join(str(row[0]) for row in rows)
-    return "ok" if result == "ok" else result
+    return check_file(path, "integrity_check")
 
 
 def copy_database(source: Path, target: Path) -> None:

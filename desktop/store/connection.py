@@ -99,21 +99,28 @@ def user_version() -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def quick_check(path: Path) -> str:
-    """Run ``PRAGMA quick_check`` on its own read-only connection; "ok" when sound.
+def check_file(path: Path, pragma: str = "quick_check") -> str:
+    """Run ``PRAGMA quick_check`` (or ``integrity_check``) on its own read-only
+    connection: "ok" when sound, else SQLite's description of the damage.
 
     A separate connection lets it run in a worker thread while the UI goes on.
     """
+    if pragma not in ("quick_check", "integrity_check"):
+        raise ValueError(pragma)
     try:
         conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
     result = "; ".join(str(row[0]) for row in rows)
     return "ok" if result == "ok" else result
+
+
+def quick_check(path: Path) -> str:
+    return check_file(path, "quick_check")
 
 
 @contextmanager

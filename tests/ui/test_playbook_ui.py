@@ -57,6 +57,17 @@ def today_rows(window):
     return rows
 
 
+def select_step(today_view, step_id: int) -> None:
+    tree = today_view.tree
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            if group.child(c).data(0, StepIdRole) == step_id:
+                tree.setCurrentItem(group.child(c))
+                return
+    raise AssertionError(f"step {step_id} is not in Today")
+
+
 def step_for(window, who: str, kind_label: str) -> int:
     window.show_view(0)
     return next(r[4] for r in today_rows(window) if r[3] == who and r[2] == kind_label)
@@ -160,11 +171,7 @@ def test_snooze_and_skip_from_today(window, rejected, monkeypatch):
     window.show_view(0)
     today_view = window.today
     step_id = step_for(window, "Tom Becker", "Thank-you note")
-    for g in range(today_view.tree.topLevelItemCount()):
-        group = today_view.tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            if group.child(c).data(0, StepIdRole) == step_id:
-                today_view.tree.setCurrentItem(group.child(c))
+    select_step(today_view, step_id)
     week = next(a for a in today_view.snooze_button.menu().actions() if a.text() == "For a week")
     week.trigger()
     snoozed = steps.get_step(step_id)
@@ -173,11 +180,7 @@ def test_snooze_and_skip_from_today(window, rejected, monkeypatch):
     assert not any(r[4] == step_id and r[0].startswith("Due now") for r in today_rows(window))
 
     other = step_for(window, "Priya Raman", "Thank-you note")
-    for g in range(today_view.tree.topLevelItemCount()):
-        group = today_view.tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            if group.child(c).data(0, StepIdRole) == other:
-                today_view.tree.setCurrentItem(group.child(c))
+    select_step(today_view, other)
     monkeypatch.setattr(QInputDialog, "getText",
                         staticmethod(lambda *a, **k: ("Thanked her in person", True)))
     today_view.skip_current()
