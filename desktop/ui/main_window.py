@@ -216,8 +216,9 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         dirty = any(view.has_unsaved_changes() for view in self.views)
         self.setWindowModified(dirty)
-        due = f" — {self._due} due" if self._due else ""
-        self.setWindowTitle(f"Rebound{due}[*]")
+        # Ending with the app's name keeps Qt from appending it again.
+        due = f"{self._due} due" if self._due else "Today"
+        self.setWindowTitle(f"{due}[*] — Rebound")
         item = self.sidebar.item(0)
         item.setText(f"Today  ({self._due})" if self._due else "Today")
 

@@ -83,7 +83,7 @@ def test_rejecting_plans_steps_that_show_in_today(window, rejected):
     upcoming = {(r[2], r[3]) for r in rows if r[0].startswith("Coming up")}
     assert ("Feedback request", "Tom Becker") in upcoming  # via the recruiter
     assert ("Stay-connected ask", "Priya Raman") in upcoming
-    assert "— 2 due" in window.windowTitle()
+    assert window.windowTitle().startswith("2 due")
     assert window.sidebar.item(0).text() == "Today  (2)"
 
 
@@ -128,7 +128,7 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
     from desktop.playbook.planner import add_months
 
     assert steps.get_step(check_in).due_on == add_months(local_today(), 3)
-    assert "— 1 due" in window.windowTitle()
+    assert window.windowTitle().startswith("1 due")
 
     # ...and the person's timeline in the People view shows it.
     window.show_view(1)
