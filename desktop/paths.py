@@ -12,6 +12,8 @@ from pathlib import Path
 from desktop import APP_NAME
 
 DATA_DIR_ENV = "REBOUND_DATA_DIR"
+#: Overrides the config folder (where a moved data folder is remembered): tests.
+CONFIG_DIR_ENV = "REBOUND_CONFIG_DIR"
 #: Where a moved data folder is remembered (in the platform's config folder).
 LOCATION_FILE = "data-location.txt"
 DATABASE_NAME = "rebound.db"
@@ -28,6 +30,8 @@ def default_data_dir() -> Path:
 
 def location_file() -> Path:
     """The file that remembers a data folder moved in Settings."""
+    if override := os.environ.get(CONFIG_DIR_ENV):
+        return Path(override) / LOCATION_FILE
     import platformdirs
 
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / LOCATION_FILE

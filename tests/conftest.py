@@ -15,7 +15,7 @@ def private_config(tmp_path, monkeypatch):
     """Tests never read or write the real user's config folder (where a moved data
     folder is remembered)."""
     config = tmp_path / "config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("REBOUND_CONFIG_DIR", str(config))
     return config
 
 

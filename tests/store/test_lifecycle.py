@@ -72,6 +72,7 @@ def test_recording_a_check_is_not_a_change_to_back_up(store):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_data_folder_is_private(tmp_path):
     data_dir = tmp_path / "shared" / "data"
     old = os.umask(0o022)
