@@ -3,11 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
+import peewee
+
+from desktop.store import steps
 from desktop.store.choices import HiringRole, Stage
 from desktop.store.companies import company_for_name
 from desktop.store.connection import transaction
 from desktop.store.listing import Listing, like_all, ordering
-from desktop.store.models import Application, Company, Involvement, Person
+from desktop.store.models import Application, Company, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_url, clean_text, require
 
 TEXT_FIELDS = (
@@ -142,6 +145,8 @@ _SORTS = {
     "applied_on": (Application.applied_on,),
     "rejected_on": (Application.rejected_on,),
     "updated_at": (Application.updated_at,),
+    "next_step": (peewee.fn.COALESCE(
+        steps.next_step_subquery(Step.application == Application.id), "~"),),
 }
 
 
@@ -159,11 +164,14 @@ def application_rows(text: str, sort: str, descending: bool, offset: int, limit:
         Application.applied_on,
         Application.rejected_on,
         Application.updated_at,
+        peewee.Value(None).alias("next_step"),  # filled in for the page below
     ).join(Company)
     if (condition := _filter(text)) is not None:
         query = query.where(condition)
     query = query.order_by(*ordering(_SORTS[sort], descending, Application.id))
-    return list(query.offset(offset).limit(limit).namedtuples())
+    page = list(query.offset(offset).limit(limit).namedtuples())
+    soonest = steps.next_steps(Step.application, [row.id for row in page])
+    return [row._replace(next_step=soonest.get(row.id)) for row in page]
 
 
 def count_applications(text: str = "") -> int:

@@ -5,11 +5,12 @@ from datetime import datetime
 
 import peewee
 
+from desktop.store import steps
 from desktop.store.choices import HiringRole
 from desktop.store.companies import company_for_name
 from desktop.store.connection import transaction
 from desktop.store.listing import Listing, fts_query, ordering
-from desktop.store.models import Application, Company, Interaction, Involvement, Person
+from desktop.store.models import Application, Company, Interaction, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_email, check_url, clean_text
 
 #: Text fields a form edits directly; the company is set by name.
@@ -196,12 +197,14 @@ _SORTS = {
     "role": (Person.hiring_role,),
     "email": (Person.email.collate("NOCASE"),),
     "last_contact": (Person.last_contact_at,),
+    # People with nothing planned sort after everyone with a step.
+    "next_step": (peewee.fn.COALESCE(steps.next_step_subquery(Step.person == Person.id), "~"),),
 }
 
 
 def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int) -> list:
     """One page of the People table: id, name parts, company, title, role, e-mail,
-    last contact."""
+    last contact, and the next planned step ("YYYY-MM-DD kind")."""
     query = Person.select(
         Person.id,
         Person.first_name,
@@ -211,11 +214,14 @@ def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int)
         Person.hiring_role,
         Person.email,
         Person.last_contact_at,
+        peewee.Value(None).alias("next_step"),  # filled in for the page below
     ).join(Company, peewee.JOIN.LEFT_OUTER)
     if match := fts_query(text):
         query = query.where(Person.id.in_(_matching_ids(match)))
     query = query.order_by(*ordering(_SORTS[sort], descending, Person.id))
-    return list(query.offset(offset).limit(limit).namedtuples())
+    page = list(query.offset(offset).limit(limit).namedtuples())
+    soonest = steps.next_steps(Step.person, [row.id for row in page])
+    return [row._replace(next_step=soonest.get(row.id)) for row in page]
 
 
 def count_people(text: str = "") -> int:

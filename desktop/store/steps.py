@@ -60,6 +60,44 @@ def _rows(query) -> list[StepRow]:
     return rows
 
 
+def next_step_subquery(owner_matches) -> peewee.Select:
+    """The soonest open step of a row, as "YYYY-MM-DD kind" (None without one).
+
+    ``owner_matches`` ties the step to the outer row, e.g. ``Step.person == Person.id``.
+    ISO dates first, so the text sorts by due date.
+    """
+    return (
+        Step.select(Step.due_on.concat(" ").concat(Step.kind))
+        .where(owner_matches & Step.status.in_(_OPEN))
+        .order_by(Step.due_on)
+        .limit(1)
+    )
+
+
+def next_steps(owner: peewee.Field, owner_ids: list[int]) -> dict[int, str]:
+    """The soonest open step of each owner in ``owner_ids`` (``Step.person`` or
+    ``Step.application``), as next_step_subquery's text. One query for a page of rows,
+    so filtering never evaluates it for every match."""
+    if not owner_ids:
+        return {}
+    soonest = peewee.fn.MIN(Step.due_on.concat(" ").concat(Step.kind))
+    query = (
+        Step.select(owner, soonest)
+        .where(owner.in_(owner_ids) & Step.status.in_(_OPEN))
+        .group_by(owner)
+        .tuples()
+    )
+    return dict(query)
+
+
+def parse_next_step(value: str | None) -> tuple[datetime.date, str] | None:
+    """(due date, kind) from ``next_step_subquery``'s text."""
+    if not value:
+        return None
+    due, _, kind = value.partition(" ")
+    return datetime.date.fromisoformat(due), kind
+
+
 def get_step(step_id: int) -> StepRow:
     rows = _rows(Step.select().where(Step.id == step_id))
     if not rows:

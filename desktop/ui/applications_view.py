@@ -8,7 +8,7 @@ from desktop.store import applications, companies, steps
 from desktop.store.choices import HiringRole, Stage
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.fields import ChoiceBox, CompanyLine, DateBox, LinkLine, TextBlock, TextLine
-from desktop.ui.formatting import choice_label, friendly_date, friendly_datetime
+from desktop.ui.formatting import choice_label, friendly_date, friendly_datetime, next_step_text
 from desktop.ui.link_person_dialog import LinkPersonDialog
 from desktop.ui.list_view import ListView
 from desktop.ui.skill_dialog import SkillDialog
@@ -25,6 +25,7 @@ COLUMNS = (
     Column("Applied", "applied_on", lambda row: friendly_date(row.applied_on), width=11),
     Column("Turned down", "rejected_on", lambda row: friendly_date(row.rejected_on), width=11),
     Column("Updated", "updated_at", lambda row: friendly_datetime(row.updated_at), width=15),
+    Column("Next step", "next_step", lambda row: next_step_text(row.next_step), width=22),
 )
 
 

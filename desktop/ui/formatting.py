@@ -3,7 +3,9 @@
 from datetime import date, datetime
 
 from desktop.clock import local_today, to_local
+from desktop.playbook.kinds import StepKind
 from desktop.store.choices import LabelledChoice
+from desktop.store.steps import parse_next_step
 
 
 def friendly_date(value: date | None) -> str:
@@ -44,3 +46,13 @@ def days_ago(stored: datetime | None) -> str:
 def choice_label(choice: type[LabelledChoice], value: str) -> str:
     member = choice.parse(value)
     return member.label if member is not None else value
+
+
+def next_step_text(value: str | None) -> str:
+    """"Thank-you note, 24 Nov" for a row's next planned step ("" when none)."""
+    parsed = parse_next_step(value)
+    if parsed is None:
+        return ""
+    due, kind = parsed
+    late = " (late)" if due < local_today() else ""
+    return f"{StepKind(kind).label}, {friendly_date(due)}{late}"

@@ -14,7 +14,7 @@ from desktop.store import companies, people, steps
 from desktop.store.choices import Channel, Direction, HiringRole, Stage
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.fields import ChoiceBox, CompanyLine, LinkLine, MonthsBox, TextBlock, TextLine
-from desktop.ui.formatting import choice_label, days_ago, friendly_datetime
+from desktop.ui.formatting import choice_label, days_ago, friendly_datetime, next_step_text
 from desktop.ui.interaction_dialog import InteractionDialog
 from desktop.ui.list_view import ListView
 from desktop.ui.steps_list import StepsList
@@ -33,6 +33,7 @@ COLUMNS = (
     Column("E-mail", "email", lambda row: row.email, width=22),
     Column("Last contact", "last_contact", lambda row: days_ago(row.last_contact_at),
            tooltip=lambda row: friendly_datetime(row.last_contact_at), width=12),
+    Column("Next step", "next_step", lambda row: next_step_text(row.next_step), width=22),
 )
 
 

@@ -199,6 +199,7 @@ def _expected_people_order(sort: str) -> list[int]:
         "role": lambda r: (r.hiring_role,),
         "email": lambda r: (nocase(r.email),),
         "last_contact": lambda r: (nulls_first(r.last_contact_at),),
+        "next_step": lambda r: (r.next_step or "~",),  # nothing planned sorts last
     }
     return [r.id for r in sorted(rows, key=lambda r: (*keys[sort](r), r.id))]
 
@@ -417,6 +418,7 @@ def test_applications_sort_by_every_column(job_hunt, sort, descending):
         "applied_on": lambda r: nulls_first(r.applied_on),
         "rejected_on": lambda r: nulls_first(r.rejected_on),
         "updated_at": lambda r: r.updated_at,
+        "next_step": lambda r: r.next_step or "~",
     }
     expected = [r.id for r in sorted(rows, key=lambda r: (keys[sort](r), r.id))]
     if descending:

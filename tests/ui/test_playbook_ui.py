@@ -210,3 +210,26 @@ def test_going_cold_offers_a_fresh_check_in(window, qtbot):
     assert composer.kind == StepKind.CHECK_IN
     assert "Maya" in composer.body.toPlainText()
     composer.close()
+
+
+def test_people_and_applications_show_the_next_step(window, rejected):
+    window.show_view(1)
+    people_view = window.current_view()
+    people_view.reload()
+    column = len(people_view.model.columns) - 1
+    assert people_view.model.headerData(column, Qt.Orientation.Horizontal) == "Next step"
+    shown = {people_view.model.index(r, 0).data(): people_view.model.index(r, column).data()
+             for r in range(people_view.model.rowCount())}
+    assert shown["Priya Raman"].startswith("Thank-you note, ")
+    assert shown["Priya Raman"].endswith("(late)")
+
+    people.save_person(None, {"first_name": "Aaron", "last_name": "Nobody"})
+    people_view.reload()
+    people_view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    names = [people_view.model.index(r, 0).data() for r in range(people_view.model.rowCount())]
+    assert names[-1] == "Aaron Nobody"  # nothing planned: after everyone with a step
+
+    window.show_view(3)
+    apps = window.current_view()
+    apps.reload()
+    assert apps.model.index(0, len(apps.model.columns) - 1).data().startswith("Thank-you note")
