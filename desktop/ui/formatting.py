@@ -49,10 +49,11 @@ def choice_label(choice: type[LabelledChoice], value: str) -> str:
 
 
 def next_step_text(value: str | None) -> str:
-    """"Thank-you note, 24 Nov" for a row's next planned step ("" when none)."""
+    """"24 Nov · Thank-you note" for a row's next planned step ("" when none):
+    the date first, so a narrow column still says when."""
     parsed = parse_next_step(value)
     if parsed is None:
         return ""
     due, kind = parsed
     late = " (late)" if due < local_today() else ""
-    return f"{StepKind(kind).label}, {friendly_date(due)}{late}"
+    return f"{friendly_date(due)}{late} · {StepKind(kind).label}"

@@ -24,16 +24,17 @@ from desktop.ui.table_model import Column
 InteractionIdRole = Qt.ItemDataRole.UserRole + 2
 
 
+#: What a job seeker looks for first (who, where, when last, what next) comes first.
 COLUMNS = (
-    Column("Name", "name", people.row_name, width=18),
-    Column("Company", "company", lambda row: row.company or "", width=18),
-    Column("Title", "title", lambda row: row.title, width=20),
-    Column("Role", "role", lambda row: choice_label(HiringRole, row.hiring_role)
-           if row.hiring_role else "", width=13),
-    Column("E-mail", "email", lambda row: row.email, width=22),
+    Column("Name", "name", people.row_name, width=16),
+    Column("Company", "company", lambda row: row.company or "", width=16),
+    Column("Title", "title", lambda row: row.title, width=16),
     Column("Last contact", "last_contact", lambda row: days_ago(row.last_contact_at),
            tooltip=lambda row: friendly_datetime(row.last_contact_at), width=12),
-    Column("Next step", "next_step", lambda row: next_step_text(row.next_step), width=22),
+    Column("Next step", "next_step", lambda row: next_step_text(row.next_step), width=20),
+    Column("Role", "role", lambda row: choice_label(HiringRole, row.hiring_role)
+           if row.hiring_role else "", width=12),
+    Column("E-mail", "email", lambda row: row.email, width=22),
 )
 
 

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.store import people
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.main_window import MainWindow
+from desktop.ui.people_view import COLUMNS as PEOPLE_COLUMNS
+
+#: The People table's "Last contact" column.
+LAST_CONTACT = [c.title for c in PEOPLE_COLUMNS].index("Last contact")
 
 
 def test_load_sample_data_fills_an_empty_database(window, answer):
@@ -76,12 +80,12 @@ def test_window_geometry_column_widths_and_view_persist(store, settings, qtbot):
 def test_sort_order_persists(store, settings, qtbot):
     first = MainWindow(store, settings)
     qtbot.addWidget(first)
-    first.view(1).table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    first.view(1).table.sortByColumn(LAST_CONTACT, Qt.SortOrder.DescendingOrder)
     first.close()
     second = MainWindow(store, settings)
     qtbot.addWidget(second)
     header = second.view(1).table.horizontalHeader()
-    assert header.sortIndicatorSection() == 5
+    assert header.sortIndicatorSection() == LAST_CONTACT
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 

@@ -5,7 +5,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
 from desktop.ui.interaction_dialog import InteractionDialog
+from desktop.ui.people_view import COLUMNS as PEOPLE_COLUMNS
 from desktop.ui.table_model import IdRole
+
+#: The People table's "Last contact" column.
+LAST_CONTACT = [c.title for c in PEOPLE_COLUMNS].index("Last contact")
 
 
 def people_view(window):
@@ -94,7 +98,7 @@ def test_filter_as_you_type_narrows_the_table(sample_window, qtbot):
 
 def test_sorting_by_last_contact(sample_window):
     view = people_view(sample_window)
-    view.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(LAST_CONTACT, Qt.SortOrder.DescendingOrder)
     assert table_names(view)[0] == "Lars de Vries"  # contacted 3 days ago
     assert table_names(view)[-1] == "Maya Lindqvist"  # four months ago
 
@@ -167,7 +171,7 @@ def test_logging_a_contact_shows_in_the_timeline_and_last_contact(window, qtbot,
     person = people.save_person(None, {"first_name": "Lin", "last_name": "Zhou"})
     view.reload()
     view.select_id(person.id)
-    assert view.model.index(0, 5).data() == "never"
+    assert view.model.index(0, LAST_CONTACT).data() == "never"
 
     def fill_and_accept(dialog):
         dialog.summary.setText("Called to thank her for the interview")
@@ -178,7 +182,7 @@ def test_logging_a_contact_shows_in_the_timeline_and_last_contact(window, qtbot,
     qtbot.mouseClick(view.form.log_button, Qt.MouseButton.LeftButton)
 
     assert "Called to thank her" in view.form.timeline.item(0).text()
-    assert view.model.index(0, 5).data() == "today"
+    assert view.model.index(0, LAST_CONTACT).data() == "today"
     assert len(people.person_timeline(person.id)) == 1
 
 
@@ -190,7 +194,7 @@ def test_removing_a_timeline_entry(sample_window, qtbot):
     view.form.timeline.setCurrentRow(0)
     qtbot.mouseClick(view.form.remove_button, Qt.MouseButton.LeftButton)
     assert len(people.person_timeline(priya)) == before - 1
-    assert view.model.index(view.model.row_of_id(priya), 5).data() == "never"
+    assert view.model.index(view.model.row_of_id(priya), LAST_CONTACT).data() == "never"
 
 
 def test_interaction_dialog_requires_a_summary(window, qtbot):
