@@ -65,3 +65,27 @@ def test_quitting_leaves_the_damaged_file_untouched(damaged_with_backup, qtbot):
         Rebound(data_dir).open()
     assert (data_dir / "rebound.db").read_bytes() == damaged
     assert not any(p.name.startswith("rebound-damaged-") for p in data_dir.iterdir())
+
+
+def test_damage_found_while_running_restores_and_shows_the_backup(data_dir, qtbot,
+                                                                   monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    rebound = Rebound(data_dir)
+    assert rebound.open()
+    try:
+        people.save_person(None, {"first_name": "Backed", "last_name": "Up"})
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        backup_now(rebound.store)
+        people.save_person(None, {"first_name": "Lost", "last_name": "Later"})
+        seen = []
+        click_modal_button("Restore backup", seen)
+        rebound.recover_from_damage(DatabaseDamaged(rebound.store.db_path,
+                                                    "database disk image is malformed"))
+        assert "damaged" in seen[0]
+        assert [p.name for p in people.search_people("")] == ["Backed Up"]
+        window.show_view(1)
+        assert window.current_view().model.rowCount() == 1
+        assert any(p.name.startswith("rebound-damaged-") for p in data_dir.iterdir())
+    finally:
+        rebound.close()
