@@ -12,17 +12,27 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from desktop import APP_NAME, __version__
 from desktop.logs import setup_logging
 from desktop.paths import ensure_private_dir, resource_path
-from desktop.store import backups, lifecycle, relocate
+from desktop.store import backups, lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.ui import background
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.main_window import MainWindow
-from desktop.ui.recovery import explain_too_new, offer_recovery
-from desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger("rebound")
 
 UI_STATE_FILE = "ui-state.ini"
+
+
+#: Sizes of the PNG renderings of the icon in resources/icons (made by
+#: packaging/make_icons.py): PNGs need no SVG plugin at start-up.
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"rebound-{size}.png")))
+    return icon
 
 
 def create_qapp() -> QApplication:
@@ -31,11 +41,18 @@ def create_qapp() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "rebound.svg"))))
+    app.setWindowIcon(app_icon())
     style = resource_path("styles", "rebound.qss")
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
+
+
+def _offer_recovery(parent, data_dir: Path, detail: str) -> bool:
+    """The damaged-database dialog, loaded only when damage is found."""
+    from desktop.ui.recovery import offer_recovery
+
+    return offer_recovery(parent, data_dir, detail)
 
 
 class Rebound:
@@ -60,11 +77,13 @@ class Rebound:
             except DatabaseTooNew as exc:
                 log.error("%s", exc)
                 if self.interactive:
+                    from desktop.ui.recovery import explain_too_new  # only when needed
+
                     explain_too_new(None, exc)
                 raise
             except DatabaseDamaged as exc:
                 log.error("Damaged database: %s", exc)
-                if not self.interactive or not offer_recovery(None, self.data_dir, exc.detail):
+                if not self.interactive or not _offer_recovery(None, self.data_dir, exc.detail):
                     raise
 
     def _ui_settings(self) -> QSettings:
@@ -162,6 +181,8 @@ class Rebound:
         background.wait_for_all()
         lifecycle.close_store(self.store)
         old_dir = self.data_dir
+        from desktop.store import relocate  # rarely used: not loaded at start-up
+
         try:
             relocate.move_data(old_dir, new_dir, remember=not self.data_dir_fixed)
         except relocate.MoveRefused as exc:
@@ -186,7 +207,7 @@ class Rebound:
         detail = exc.detail if isinstance(exc, DatabaseDamaged) else str(exc)
         background.wait_for_all()
         lifecycle.close_store(self.store)
-        if offer_recovery(self.window, self.data_dir, detail) and self.open():
+        if _offer_recovery(self.window, self.data_dir, detail) and self.open():
             self.window.store = self.store
             self.window.reload_all()
             return
@@ -210,6 +231,8 @@ def run_app(data_dir: Path, self_test: bool = False, data_dir_fixed: bool = Fals
         from desktop.ui.self_test import run_self_test
 
         return run_self_test(app, rebound)
+    from desktop.ui.single_instance import SingleInstance  # not needed by the self-test
+
     instance = SingleInstance(data_dir)
     if not instance.claim():
         log.info("Rebound is already running with this data folder; brought it forward")
