@@ -53,13 +53,6 @@ def _months(months: int | None) -> int | None:
     return months
 
 
-def set_checkin_months(person_id: int, months: int | None) -> None:
-    """Give the person their own check-in cadence (None: the playbook default)."""
-    months = _months(months)
-    with transaction():
-        Person.update(checkin_months=months).where(Person.id == person_id).execute()
-
-
 def display_name(person_id: int) -> str:
     person = Person.get_by_id(person_id)
     return person.full_name or person.email

@@ -138,7 +138,7 @@ def test_a_logged_call_moves_the_check_in(application):
 
 def test_a_person_with_their_own_cadence(application):
     hana = person("Hana")
-    people.set_checkin_months(hana, 6)
+    people.save_person(hana, {"first_name": "Hana", "last_name": "Test", "checkin_months": 6})
     applications.link_person(application, hana, "hiring_manager")
     reject(application)
     assert plan_of(application)[("check_in", "Hana Test")] == D + relativedelta(months=6)
