@@ -32,7 +32,7 @@ from desktop.playbook.notes import mailto_url, to_html
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, skills, steps
 from desktop.store.choices import StepStatus
-from desktop.ui.step_actions import ask_skip, snooze_menu
+from desktop.ui.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.tone_editor import ToneEditor
 
 #: Pause after typing before the tone check runs, and before the draft is saved.
@@ -354,7 +354,7 @@ class Composer(QDialog):
 
     def _snooze(self, until) -> None:
         self.save_draft()
-        planner.snooze(self.step_id, until)
+        snooze_step(self.step_id, until)
         self._closed_step = True
         self.stepChanged.emit()
         self.accept()

@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self.today: TodayView = self.view(0)
         self.today.checkInRequested.connect(self.write_check_in)
         self.today.dueCountChanged.connect(self._set_due_count)
-        self._set_due_count(self.today.due_count)
 
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -16,7 +16,6 @@ from desktop.startup_clock import process_age_seconds
 from desktop.store import lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.store.migrations import SCHEMA_VERSION
-from desktop.store.people import count_people
 
 #: Give up on the first paint after this long: a self-test must never hang.
 PAINT_TIMEOUT_MS = 30_000
@@ -54,6 +53,9 @@ def run_self_test(app: QApplication, rebound) -> int:
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
         app.exec()
         age = watcher.age_at_paint
+        # Loaded after the paint, as the real start-up does not need it before.
+        from desktop.store.people import count_people
+
         verdict = lifecycle.run_quick_check(rebound.store)
         rendered = _render_builtin_templates()
         if age is None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
-from desktop.playbook import planner
 
 #: The snooze menu: (label, days from today); None asks for a date.
 SNOOZE_CHOICES = (("For a day", 1), ("For a week", 7), ("Until a date…", None))
@@ -58,6 +57,14 @@ def _choose(parent: QWidget, days: int | None, on_snooze) -> None:
     on_snooze(until)
 
 
+def snooze_step(step_id: int, until: datetime.date) -> None:
+    # The planner (and the store modules it uses) loads on first use, not at start-up:
+    # the Today view only needs it once the user acts on a step.
+    from desktop.playbook import planner
+
+    planner.snooze(step_id, until)
+
+
 def ask_skip(parent: QWidget, step_id: int) -> bool:
     """Ask why (optional) and skip the step; False when the user cancels."""
     reason, ok = QInputDialog.getText(
@@ -66,5 +73,7 @@ def ask_skip(parent: QWidget, step_id: int) -> bool:
     )
     if not ok:
         return False
+    from desktop.playbook import planner  # see snooze_step
+
     planner.skip(step_id, reason)
     return True

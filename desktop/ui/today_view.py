@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
-from desktop.playbook import planner
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import load_playbook_settings
 from desktop.store import steps
 from desktop.store.choices import StepStatus
 from desktop.ui.formatting import days_ago, friendly_date
-from desktop.ui.step_actions import ask_skip, snooze_menu
+from desktop.ui.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.view import View
 
 #: Days ahead the "Coming up" group looks.
@@ -112,7 +111,9 @@ class TodayView(View):
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
-        self.reload()
+        #: Steps due today or overdue; set by ``reload``, which runs when the view
+        #: is shown (the main window shows it first), not here as well.
+        self.due_count = 0
 
     # Loading ----------------------------------------------------------------
 
@@ -250,7 +251,7 @@ class TodayView(View):
     def _snooze_current(self, until: datetime.date) -> None:
         step_id = self.current_step_id()
         if step_id is not None:
-            planner.snooze(step_id, until)
+            snooze_step(step_id, until)
             self.reload()
             self.dataChanged.emit()
 
