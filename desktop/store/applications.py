@@ -169,9 +169,8 @@ def application_rows(text: str, sort: str, descending: bool, offset: int, limit:
     if (condition := _filter(text)) is not None:
         query = query.where(condition)
     query = query.order_by(*ordering(_SORTS[sort], descending, Application.id))
-    page = list(query.offset(offset).limit(limit).namedtuples())
-    soonest = steps.next_steps(Step.application, [row.id for row in page])
-    return [row._replace(next_step=soonest.get(row.id)) for row in page]
+    return steps.with_next_steps(list(query.offset(offset).limit(limit).namedtuples()),
+                                 Step.application)
 
 
 def count_applications(text: str = "") -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.clock import utcnow
 from desktop.paths import ensure_private_dir
-from desktop.store.connection import check_file
+from desktop.store.connection import check_file, read_only
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _PREFIX = "rebound-"
@@ -94,20 +94,18 @@ def copy_database(source: Path, target: Path) -> None:
     """
     partial = target.with_name(target.name + _PARTIAL)
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{Path(source).as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            # A copy is a single self-contained file: no -wal beside it.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
+        with read_only(source) as src:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                # A copy is a single self-contained file: no -wal beside it.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
     except sqlite3.DatabaseError as exc:
         partial.unlink(missing_ok=True)
         raise BackupFailed(f"Could not copy {source}: {exc}") from exc
-    finally:
-        src.close()
     verdict = integrity_check(partial)
     if verdict != "ok":
         partial.unlink(missing_ok=True)
@@ -131,13 +129,11 @@ def create_backup(
 
 
 def _revision_of(path: Path) -> int:
-    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        with read_only(path) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
     except sqlite3.DatabaseError:
         row = None
-    finally:
-        conn.close()
     return int(row[0]) if row else 0
 
 
@@ -156,13 +152,11 @@ def _record_backup(db_path: Path, revision: int) -> None:
 
 def backup_due(db_path: Path) -> bool:
     """True when the data changed since the newest backup was made."""
-    conn = sqlite3.connect(f"{Path(db_path).as_uri()}?mode=ro", uri=True)
     try:
-        values = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        with read_only(db_path) as conn:
+            values = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.DatabaseError:
         return False
-    finally:
-        conn.close()
     return values.get("revision") != values.get("backup_revision")
 
 
@@ -204,17 +198,12 @@ _COUNTED = ("person", "company", "application", "interaction", "step")
 def backup_contents(path: Path) -> dict[str, int]:
     """How many people, companies, applications... a backup holds ({} if unreadable)."""
     try:
-        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+        with read_only(path) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                    for table in _COUNTED if table in tables}
     except sqlite3.DatabaseError:
         return {}
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-                for table in _COUNTED if table in tables}
-    except sqlite3.DatabaseError:
-        return {}
-    finally:
-        conn.close()
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:

@@ -99,6 +99,17 @@ def user_version() -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
+@contextmanager
+def read_only(path: Path):
+    """A read-only connection of its own to the file at ``path``, closed afterwards:
+    for checks, backups and version reads that must never write, from any thread."""
+    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def check_file(path: Path, pragma: str = "quick_check") -> str:
     """Run ``PRAGMA quick_check`` (or ``integrity_check``) on its own read-only
     connection: "ok" when sound, else SQLite's description of the damage.
@@ -108,11 +119,8 @@ def check_file(path: Path, pragma: str = "quick_check") -> str:
     if pragma not in ("quick_check", "integrity_check"):
         raise ValueError(pragma)
     try:
-        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
-        try:
+        with read_only(path) as conn:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
     result = "; ".join(str(row[0]) for row in rows)

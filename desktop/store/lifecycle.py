@@ -22,6 +22,7 @@ from desktop.store.connection import (
     db,
     looks_like_sqlite,
     quick_check,
+    read_only,
     user_version,
 )
 from desktop.store.migrations import SCHEMA_VERSION, Migration, migrate
@@ -91,13 +92,11 @@ def open_store(data_dir: Path) -> Store:
 
 def _refuse_newer(path: Path) -> None:
     """Read the version without opening for writing, so a newer file stays untouched."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        with read_only(path) as conn:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(path, str(exc)) from exc
-    finally:
-        conn.close()
     if found > SCHEMA_VERSION:
         raise DatabaseTooNew(path, found, SCHEMA_VERSION)
 

@@ -212,9 +212,8 @@ def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int)
     if match := fts_query(text):
         query = query.where(Person.id.in_(_matching_ids(match)))
     query = query.order_by(*ordering(_SORTS[sort], descending, Person.id))
-    page = list(query.offset(offset).limit(limit).namedtuples())
-    soonest = steps.next_steps(Step.person, [row.id for row in page])
-    return [row._replace(next_step=soonest.get(row.id)) for row in page]
+    return steps.with_next_steps(list(query.offset(offset).limit(limit).namedtuples()),
+                                 Step.person)
 
 
 def count_people(text: str = "") -> int:

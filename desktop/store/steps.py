@@ -90,6 +90,12 @@ def next_steps(owner: peewee.Field, owner_ids: list[int]) -> dict[int, str]:
     return dict(query)
 
 
+def with_next_steps(page: list, owner: peewee.Field) -> list:
+    """A page of listing rows with their ``next_step`` filled in (see next_steps)."""
+    soonest = next_steps(owner, [row.id for row in page])
+    return [row._replace(next_step=soonest.get(row.id)) for row in page]
+
+
 def parse_next_step(value: str | None) -> tuple[datetime.date, str] | None:
     """(due date, kind) from ``next_step_subquery``'s text."""
     if not value:

@@ -211,18 +211,21 @@ class Composer(QDialog):
     def _current_template(self):
         return catalog.get_template(self.template_box.currentData())
 
+    def _render(self):
+        """The chosen template filled in for this person; raises TemplateProblem."""
+        return catalog.render_for(self._current_template(), self.person_id,
+                                  self.application_id)
+
     def _render_quietly(self) -> tuple[str, str]:
         try:
-            rendered = catalog.render_for(self._current_template(), self.person_id,
-                                          self.application_id)
+            rendered = self._render()
         except TemplateProblem:
             return ("", "")
         return (rendered.subject, rendered.body)
 
     def _render_template(self) -> bool:
         try:
-            rendered = catalog.render_for(self._current_template(), self.person_id,
-                                          self.application_id)
+            rendered = self._render()
         except TemplateProblem as problem:
             self.status.setText(f"This template has a problem: {problem.message} "
                                 "Fix it in Templates, or pick another.")

@@ -146,8 +146,9 @@ class DetailForm(QWidget):
         values = self.load_values(record_id)
         self.record_id = record_id
         self._show(values)
-        self.header.setText(self.describe(values)[0])
-        self.subheader.setText(self.describe(values)[1])
+        header, subheader = self.describe(values)
+        self.header.setText(header)
+        self.subheader.setText(subheader)
         self.subheader.setVisible(bool(self.subheader.text()))
         self.delete_button.setEnabled(True)
         self.after_load()
