@@ -54,6 +54,7 @@ class Composer(QDialog):
                  parent=None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("composer")
         self.step_id = step_id
         if step_id is not None:
