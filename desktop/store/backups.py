@@ -7,10 +7,10 @@ sound; older automatic copies are thinned only after that.
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.clock import utcnow
 from desktop.paths import ensure_private_dir
@@ -47,8 +47,7 @@ class BackupFailed(Exception):
     """A backup could not be made or did not verify; nothing was pruned."""
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):  # not a dataclass: cheaper to define at start-up
     path: Path
     created: datetime  # naive UTC
     reason: BackupReason

@@ -6,8 +6,8 @@ version bump, after a backup of the file as it was.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.store.connection import DatabaseTooNew, db, user_version
 
@@ -145,11 +145,13 @@ _V3_PLAYBOOK = (
 )
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):  # not a dataclass: cheaper to define at start-up
     version: int
     description: str
-    statements: Sequence[str] = field(repr=False)
+    statements: Sequence[str]
+
+    def __repr__(self) -> str:
+        return f"Migration({self.version}, {self.description!r})"
 
     def apply(self) -> None:
         for statement in self.statements:

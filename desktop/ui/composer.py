@@ -33,6 +33,7 @@ from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, skills, steps
 from desktop.store.choices import StepStatus
 from desktop.ui.step_actions import ask_skip, snooze_menu, snooze_step
+from desktop.ui.style import apply_style
 from desktop.ui.tone_editor import ToneEditor
 
 #: Pause after typing before the tone check runs, and before the draft is saved.
@@ -56,6 +57,7 @@ class Composer(QDialog):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("composer")
+        apply_style(self)
         self.step_id = step_id
         if step_id is not None:
             step = steps.get_step(step_id)

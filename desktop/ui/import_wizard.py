@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.exchange import import_contacts as importer
 from desktop.exchange.import_contacts import DuplicatePolicy, ImportCancelled, ImportRefused
 from desktop.exchange.import_mapping import FIELD_LABELS as MAPPING_LABELS
+from desktop.ui.style import apply_style
 
 #: How the formats read on screen.
 FORMAT_LABELS = {
@@ -259,6 +260,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle("Import contacts")
         self.setObjectName("importWizard")
+        apply_style(self)
         self.path: Path | None = None
         self.mapping: dict[str, str] | None = None
         self.preview = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.playbook.kinds import StepKind
 from desktop.store.lifecycle import Store
+from desktop.ui.style import NAVIGATION_SHEET, apply_style
 from desktop.ui.today_view import TodayView
 from desktop.ui.view import View
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(objectName="navigation")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
+        apply_style(self.sidebar, NAVIGATION_SHEET)
         self.stack = QStackedWidget()
         #: Built views by sidebar row; the others are placeholders until first shown.
         self._views: dict[int, View] = {}

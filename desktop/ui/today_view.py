@@ -7,17 +7,21 @@ once, about 15 ms, as long as a fifth of the bare window's whole start-up. Roles
 are plain ints, keys are matched as a QKeySequence, and heading rows are told apart
 by carrying no id rather than by item flags. Even ``QBrush(QColor)`` would do it
 (a ``Qt.BrushStyle`` default argument), so the late colour is set as a QColor.
+
+For the same reason Today has no style sheet (see ``style``): its fonts, colours and
+row spacing are set in code.
 """
 
 import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,6 +54,13 @@ PersonIdRole = USER_ROLE + 11
 
 #: Text colour of the "When" cell of a late step.
 LATE_COLOUR = "#a3211b"
+#: The date heading's size, in pixels.
+TITLE_PIXEL_SIZE = 20
+#: Colour of the summary line and the empty-state text, and the space under them.
+QUIET_TEXT_COLOUR = "#41575b"
+QUIET_TEXT_GAP = 6
+#: Extra height of each row, so the list reads easily.
+ROW_PADDING = 6
 
 
 def when_text(due: datetime.date, today: datetime.date) -> str:
@@ -64,6 +75,24 @@ def when_text(due: datetime.date, today: datetime.date) -> str:
     if days == 1:
         return "Tomorrow"
     return f"{due:%a} {friendly_date(due)}"
+
+
+def _quiet(label: QLabel) -> QLabel:
+    """A secondary line of text: softer colour, a little space below."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(QUIET_TEXT_COLOUR))
+    label.setPalette(palette)
+    label.setContentsMargins(0, 0, 0, QUIET_TEXT_GAP)
+    return label
+
+
+class RoomyRows(QStyledItemDelegate):
+    """Rows ``ROW_PADDING`` taller than the style's default."""
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        size.setHeight(size.height() + ROW_PADDING)
+        return size
 
 
 class StepTree(QTreeWidget):
@@ -84,6 +113,7 @@ class StepTree(QTreeWidget):
 
 class TodayView(View):
     name = "today"
+    style_sheet = None  # styled in code, see the module's docstring
 
     #: Open the composer for a step.
     composeRequested = Signal(int)
@@ -96,8 +126,13 @@ class TodayView(View):
         super().__init__(parent)
         self.setObjectName("todayView")
         self.title = QLabel(objectName="todayTitle")
-        self.summary = QLabel(objectName="todaySummary", wordWrap=True)
+        title_font = QFont(self.title.font())
+        title_font.setPixelSize(TITLE_PIXEL_SIZE)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
+        self.summary = _quiet(QLabel(objectName="todaySummary", wordWrap=True))
         self.tree = StepTree(objectName="todayTree")
+        self.tree.setItemDelegate(RoomyRows(self.tree))
         self.tree.setColumnCount(len(COLUMN_TITLES))
         self.tree.setHeaderLabels(COLUMN_TITLES)
         self.tree.setRootIsDecorated(False)
@@ -112,7 +147,7 @@ class TodayView(View):
         self.tree.openRequested.connect(self.open_current)
         self.tree.currentItemChanged.connect(self._update_buttons)
 
-        self.empty = QLabel(objectName="todayEmpty", wordWrap=True)
+        self.empty = _quiet(QLabel(objectName="todayEmpty", wordWrap=True))
         self.empty.setText(
             "Nothing to send right now. When an application is turned down, set its stage "
             "to Rejected (with the people you met linked to it) and Rebound plans the "

@@ -7,6 +7,8 @@ that has nothing to do for one simply ignores it.
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from desktop.ui.style import VIEWS_SHEET, apply_style
+
 
 class View(QWidget):
     #: A record was created, changed or deleted: other views should re-read.
@@ -20,6 +22,13 @@ class View(QWidget):
 
     #: Short name used for saved state and object names.
     name = "view"
+    #: The style sheet it is drawn with (see ``style``); None when styled in code.
+    style_sheet = VIEWS_SHEET
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        if self.style_sheet:
+            apply_style(self, self.style_sheet)
 
     def new_record(self) -> None:
         """Ctrl+N."""

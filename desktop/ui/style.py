@@ -1,0 +1,30 @@
+"""Rebound's style sheets, each set on the widgets it styles rather than app-wide.
+
+An application-wide style sheet sends every widget through QStyleSheetStyle, which
+cost about 13 ms of the first frame (measured A/B, 25 paired runs) for a look that
+only the sidebar and the detail views use. So the sidebar carries its own small
+sheet, Today is styled in code (``today_view``), and every other view and the
+windows opened from the main window get ``rebound.qss`` when they are built; the
+dialogs they open inherit it from them.
+"""
+
+from functools import cache
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.paths import resource_path
+
+#: The sheet of the detail views, the composer and the dialogs.
+VIEWS_SHEET = "rebound"
+#: The sheet of the sidebar.
+NAVIGATION_SHEET = "navigation"
+
+
+@cache
+def style_sheet(name: str) -> str:
+    """The text of ``resources/styles/<name>.qss``; read once per run."""
+    return resource_path("styles", f"{name}.qss").read_text(encoding="utf-8")
+
+
+def apply_style(widget: QWidget, name: str = VIEWS_SHEET) -> None:
+    widget.setStyleSheet(style_sheet(name))
