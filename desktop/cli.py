@@ -5,6 +5,7 @@ Qt is imported only when a window is needed, so ``demo``, ``backup``, ``export``
 """
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -110,10 +111,16 @@ def run(argv: list[str]) -> int:
     if args.self_test:
         # The self-test needs no screen; a real one would only flash a window.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.ui.app import run_app
+    # No garbage collection until the window's first frame: see
+    # desktop.ui.app.resume_collector, which resumes it then.
+    gc.disable()
+    try:
+        from desktop.ui.app import run_app
 
-    return run_app(data_dir, self_test=args.self_test,
-                   data_dir_fixed=data_dir_is_fixed(args.data_dir))
+        return run_app(data_dir, self_test=args.self_test,
+                       data_dir_fixed=data_dir_is_fixed(args.data_dir))
+    finally:
+        gc.enable()
 
 
 def _open(data_dir):

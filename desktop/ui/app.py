@@ -1,11 +1,12 @@
 """Start-up as one readable function: logging, Qt, the store (with recovery), the
 window, background checks; and the self-test that exercises the same path."""
 
+import gc
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -16,11 +17,16 @@ from desktop.store import backups, lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.ui import background
 from desktop.ui.errors import ErrorReporter
+from desktop.ui.first_paint import FirstPaint
 from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("rebound")
 
 UI_STATE_FILE = "ui-state.ini"
+
+#: Start the deferred start-up work by then even if the window is never painted
+#: (started minimised, for instance).
+DEFERRED_WORK_LATEST_MS = 3000
 
 
 #: Sizes of the PNG renderings of the icon in resources/icons (made by
@@ -45,6 +51,19 @@ def create_qapp() -> QApplication:
     return app
 
 
+def resume_collector() -> None:
+    """End the garbage collector's pause for start-up (``cli.run`` starts it).
+
+    What start-up builds (modules, classes, the window) lives as long as the app:
+    collecting while it is built only walks it again and again (3% of the work to
+    the first frame). ``gc.freeze`` then moves it out of the way of later
+    collections too.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _offer_recovery(parent, data_dir: Path, detail: str) -> bool:
     """The damaged-database dialog, loaded only when damage is found."""
     from desktop.ui.recovery import offer_recovery
@@ -63,6 +82,7 @@ class Rebound:
         self.window: MainWindow | None = None
         self.tray: QSystemTrayIcon | None = None
         self._jobs: list[background.Job] = []
+        self._deferred_done = False
         self.errors = ErrorReporter(on_damage=self.recover_from_damage)
 
     def open(self) -> bool:
@@ -94,6 +114,20 @@ class Rebound:
         self.window.moveRequested.connect(self.move_data)
         self.window.show()
         return self.window
+
+    def defer_until_painted(self) -> None:
+        """Run ``after_first_frame`` once the window's first frame is drawn."""
+        FirstPaint(self.window, lambda: QTimer.singleShot(0, self.after_first_frame))
+        QTimer.singleShot(DEFERRED_WORK_LATEST_MS, self.after_first_frame)
+
+    def after_first_frame(self) -> None:
+        """What start-up leaves until the window is on screen; runs once."""
+        if self._deferred_done:
+            return
+        self._deferred_done = True
+        resume_collector()
+        self.notify_due()
+        self.start_background_checks()
 
     def notify_due(self) -> None:
         """At start-up, a desktop notification when follow-ups are due (where the
@@ -243,8 +277,7 @@ def run_app(data_dir: Path, self_test: bool = False, data_dir_fixed: bool = Fals
     try:
         rebound.show_window()
         instance.activated.connect(rebound.bring_forward)
-        rebound.notify_due()
-        rebound.start_background_checks()
+        rebound.defer_until_painted()
         return app.exec()
     finally:
         rebound.close()

@@ -8,7 +8,7 @@ the first table.
 import json
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
@@ -16,25 +16,11 @@ from desktop.startup_clock import process_age_seconds
 from desktop.store import lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.store.migrations import SCHEMA_VERSION
+from desktop.ui.app import resume_collector
+from desktop.ui.first_paint import FirstPaint
 
 #: Give up on the first paint after this long: a self-test must never hang.
 PAINT_TIMEOUT_MS = 30_000
-
-
-class FirstPaint(QObject):
-    """Notes when a widget is first painted, then stops the event loop."""
-
-    def __init__(self, app: QApplication):
-        super().__init__()
-        self.app = app
-        #: Process age (seconds) at the first paint.
-        self.age_at_paint: float | None = None
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint and self.age_at_paint is None:
-            self.age_at_paint = process_age_seconds()
-            self.app.quit()
-        return False
 
 
 def run_self_test(app: QApplication, rebound) -> int:
@@ -48,11 +34,17 @@ def run_self_test(app: QApplication, rebound) -> int:
     try:
         window = rebound.show_window()
         table = window.current_view().main_widget()
-        watcher = FirstPaint(app)
-        table.viewport().installEventFilter(watcher)
+        painted_at = []  # the process's age at the first paint, in seconds
+
+        def on_first_paint():
+            painted_at.append(process_age_seconds())
+            app.quit()
+
+        FirstPaint(table.viewport(), on_first_paint)
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
         app.exec()
-        age = watcher.age_at_paint
+        resume_collector()
+        age = painted_at[0] if painted_at else None
         # Loaded after the paint, as the real start-up does not need it before.
         from desktop.store.people import count_people
 

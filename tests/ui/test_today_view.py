@@ -1,16 +1,8 @@
 """Today's own behaviour: Enter opens, headings carry no actions, late steps stand
-out, and the first frame is drawn without building PySide6's ``Qt`` namespace."""
-
-import json
-import os
-import subprocess
-import sys
-import textwrap
+out (its start-up path is checked in ``test_startup``)."""
 
 from PySide6.QtCore import Qt
 
-from desktop.store import lifecycle
-from desktop.store.sample import load_sample_data
 from desktop.ui import today_view
 from desktop.ui.today_view import LATE_COLOUR, WHEN, StepIdRole
 
@@ -70,57 +62,3 @@ def test_late_steps_show_their_lateness_in_colour(sample_window):
     assert late and on_time, "the sample data has late and upcoming steps"
     assert {item.foreground(WHEN).color().name() for item in late} == {LATE_COLOUR}
     assert all(item.foreground(WHEN).color().name() != LATE_COLOUR for item in on_time)
-
-
-#: Run in a child process: ``rebound`` as a user starts it, reporting which of the
-#: ``Qt`` namespace's enums exist when Today's tree is first painted.
-FIRST_FRAME_PROBE = textwrap.dedent("""
-    import enum, json, sys
-
-    QT_NAMESPACE_ENUMS = {"ItemDataRole", "WidgetAttribute", "Key", "GlobalColor"}
-    built = []
-    create = enum.EnumType._create_
-
-    def recording_create(cls, class_name, names, **kwargs):
-        if class_name in QT_NAMESPACE_ENUMS:
-            built.append(class_name)
-        return create(cls, class_name, names, **kwargs)
-
-    enum.EnumType._create_ = recording_create
-
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QMainWindow
-    from desktop.ui.main_window import MainWindow
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint:
-                print(json.dumps(sorted(set(built))), flush=True)
-                watched.removeEventFilter(self)
-                QApplication.quit()
-            return False
-
-    watcher = FirstPaint()
-
-    def show(window):
-        window.today.tree.viewport().installEventFilter(watcher)
-        QMainWindow.show(window)
-
-    MainWindow.show = show
-    from desktop.cli import run
-    sys.exit(run(["--data-dir", sys.argv[1]]))
-""")
-
-
-def test_the_first_frame_does_not_build_the_qt_namespace(data_dir):
-    """Building PySide6's ``Qt`` namespace costs about 15 ms, a tenth of start-up:
-    nothing on the way to the first paint may touch it (see ``today_view``)."""
-    store = lifecycle.open_store(data_dir)
-    load_sample_data()
-    lifecycle.close_store(store)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(data_dir)],
-                            env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    painted_with = json.loads(result.stdout.strip().splitlines()[-1])
-    assert painted_with == [], f"built before the first paint: {painted_with}"
