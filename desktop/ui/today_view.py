@@ -3,7 +3,7 @@ who is going cold. The default view at start-up.
 
 Because it is built before the first paint, this module never touches PySide6's
 ``Qt`` namespace: the first use of ``Qt`` creates all of its ~90 Python enums at
-once, about 15 ms, as long as a fifth of the bare window's whole start-up. Roles
+once, about 15 ms, a tenth of the bare window's whole start-up. Roles
 are plain ints, keys are matched as a QKeySequence, and heading rows are told apart
 by carrying no id rather than by item flags. Even ``QBrush(QColor)`` would do it
 (a ``Qt.BrushStyle`` default argument), so the late colour is set as a QColor.
