@@ -9,7 +9,10 @@ which both programs read as dates, and times are local, as on screen.
 A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
 return, which Excel skips before looking) would be run as a formula when the
 file is opened: a contact named ``=HYPERLINK(...)`` could send data elsewhere.
-Such cells get a leading single quote, which makes them plain text.
+Such cells get a leading single quote, which makes them plain text. So does a
+value that already starts with quotes before such a character, so that the
+import can take exactly one quote off again (``unneutralise``) and Rebound's own
+export reads back as it was written.
 """
 
 import csv
@@ -40,7 +43,15 @@ APPLICATION_COLUMNS = (
 
 def neutralise(value: str) -> str:
     """The text as a spreadsheet will show it, never run it as a formula."""
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+    return f"'{value}" if value.lstrip("'").startswith(_FORMULA_STARTS) else value
+
+
+def unneutralise(cell: str) -> str:
+    """The value ``neutralise`` was given, for a cell it may have written: one quote
+    fewer before a formula character, any other cell as it is."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 def _cell(value) -> str:

@@ -6,6 +6,10 @@ is a ``CsvFormat``: how to recognise its header, which columns feed which field,
 and an optional last touch for what a plain column copy cannot do. The file is
 read once, row by row, so its size does not matter; a row the csv module cannot
 parse is reported with its line and the next one is read.
+
+A cell that starts with a quote before a formula character (``'+44 113 496 0123``)
+loses that one quote: Rebound's CSV export adds it so that spreadsheets show the
+value instead of running it, and other programs that guard cells do the same.
 """
 
 import csv
@@ -14,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from desktop.exchange.export_csv import unneutralise
 from desktop.exchange.import_mapping import NAMING_FIELDS, propose_mapping, split_full_name
 from desktop.exchange.read_text import TextFile, open_text
 from desktop.store.bulk_import import ContactRow, Rejected
@@ -170,7 +175,7 @@ class _RowMaker:
         count = len(cells)
         for field_name, positions in self.fields:
             for position in positions:
-                if position < count and (value := cells[position].strip()):
+                if position < count and (value := unneutralise(cells[position]).strip()):
                     setattr(row, field_name, value)
                     break
         if self.finish is not None:
@@ -178,7 +183,7 @@ class _RowMaker:
 
             def get(name: str) -> str:
                 position = index.get(name, count)
-                return cells[position].strip() if position < count else ""
+                return unneutralise(cells[position]).strip() if position < count else ""
 
             self.finish(row, get)
         return row

@@ -14,6 +14,7 @@ from desktop.exchange.export_csv import (
     export_companies_csv,
     export_people_csv,
     neutralise,
+    unneutralise,
 )
 from desktop.store.models import Person
 from desktop.store.people import save_person
@@ -99,6 +100,11 @@ def test_neutralise_leaves_ordinary_text_alone():
     assert neutralise("a=b") == "a=b"
     assert neutralise("") == ""
     assert neutralise("=1") == "'=1"
+
+
+@pytest.mark.parametrize("value", ["=1", "+44 1", "-", "@x", "'=1", "''+1", "'Tis", "'", "a'=b"])
+def test_unneutralise_takes_off_exactly_what_neutralise_added(value):
+    assert unneutralise(neutralise(value)) == value
 
 
 def test_companies_csv_counts_applications_and_people(sample, tmp_path):
