@@ -10,6 +10,11 @@ that read the file back with vobject:
 * lines end in CRLF and are folded at 75 octets, never inside a UTF-8 character;
 * the UID is derived from the person's id, so exporting again and importing into
   the same address book updates the cards rather than duplicating them.
+
+vCard has no property for how you met someone, so "How we met" opens the NOTE,
+where every address book shows it, and is also written alone in
+``X-REBOUND-HOW-MET`` (other programs ignore X- properties), from which
+Rebound's import takes it back and out of the note.
 """
 
 import os
@@ -52,7 +57,12 @@ def card_uid(person_id: int) -> str:
     return f"urn:uuid:{uuid.uuid5(_UID_NAMESPACE, f'person-{person_id}')}"
 
 
-def _note(how_met: str, notes: str) -> str:
+#: "How we met", as written for Rebound's own import to read back.
+HOW_MET_PROPERTY = "X-REBOUND-HOW-MET"
+
+
+def note_text(how_met: str, notes: str) -> str:
+    """The NOTE of a card: "How we met" first, for address books, then the notes."""
     parts = []
     if how_met.strip():
         parts.append(f"How we met: {how_met.strip()}")
@@ -78,8 +88,10 @@ def person_card(person: Person, company: str) -> str:
     if person.linkedin_url:
         # A URL value is not text-escaped (RFC 6350 §4): commas in it are literal.
         lines.append(f"URL;TYPE=linkedin:{person.linkedin_url}")
-    if note := _note(person.how_met, person.notes):
+    if note := note_text(person.how_met, person.notes):
         lines.append(f"NOTE:{escape(note)}")
+    if how_met := person.how_met.strip():
+        lines.append(f"{HOW_MET_PROPERTY}:{escape(how_met)}")
     lines.append(f"UID:{card_uid(person.id)}")
     lines.append(f"REV:{person.updated_at:%Y%m%dT%H%M%SZ}")
     lines.append("END:VCARD")

@@ -9,6 +9,10 @@ break just before END:VCARD otherwise swallows the end of the card, and an
 unknown charset or a bad escape raises), and photos, logos and keys are
 dropped (a damaged base64 photo would lose the whole contact, and Rebound keeps
 no pictures).
+
+A card from Rebound's own export carries "How we met" in X-REBOUND-HOW-MET as
+well as at the top of its NOTE; it goes back into "How we met" and out of the
+notes, so that exporting and importing again changes nothing.
 """
 
 import quopri
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 
 import vobject
 
+from desktop.exchange.export_vcard import HOW_MET_PROPERTY, note_text
 from desktop.exchange.import_mapping import split_full_name
 from desktop.exchange.read_text import TextFile, open_text
 from desktop.store.bulk_import import ContactRow, Rejected, is_linkedin
@@ -176,7 +181,17 @@ def _contact(line: int, card) -> ContactRow:
     row.phone = _ESCAPED.sub(r"\1", phone).removeprefix("tel:")
     row.linkedin_url = _linkedin(by_name, labels)
     row.notes = "\n".join(_text(note.value) for note in by_name.get("NOTE", ()))
+    if (how_met := _first(by_name, HOW_MET_PROPERTY)) is not None:
+        row.how_met = _text(how_met.value)
+        row.notes = _notes_without_how_met(row.notes, row.how_met)
     return row
+
+
+def _notes_without_how_met(notes: str, how_met: str) -> str:
+    """The notes of a Rebound card without the "How we met" paragraph its export put
+    first; a NOTE changed since (in another address book) is kept whole."""
+    rest = notes.removeprefix(note_text(how_met, "")).lstrip("\n")
+    return rest if note_text(how_met, rest) == notes else notes
 
 
 def _first(by_name: dict, name: str):

@@ -139,3 +139,15 @@ def test_a_large_folded_photo_is_dropped_quickly(tmp_path, stored_people):
 
     assert (result.imported, result.rejected) == (1, [])
     assert stored_people()[0]["first_name"] == "Jo"
+
+
+def test_a_rebound_card_whose_note_was_changed_elsewhere_keeps_the_whole_note(
+    tmp_path, stored_people
+):
+    path = write(tmp_path, "BEGIN:VCARD\nVERSION:4.0\nN:Doe;Jo;;;\n"
+                           "NOTE:Edited in another address book\\nHow we met: Panel\n"
+                           "X-REBOUND-HOW-MET:Panel\nEND:VCARD\n")
+    import_contacts(path)
+
+    assert stored_people()[0]["how_met"] == "Panel"
+    assert stored_people()[0]["notes"] == "Edited in another address book\nHow we met: Panel"

@@ -67,7 +67,7 @@ def exported_store(store):
     return store.data_dir
 
 
-@pytest.mark.parametrize(("format_name", "suffix"), [("csv", "csv")])
+@pytest.mark.parametrize(("format_name", "suffix"), [("csv", "csv"), ("vcard", "vcf")])
 def test_own_export_imports_back_field_for_field(exported_store, tmp_path, format_name, suffix):
     path = tmp_path / f"people.{suffix}"
     exported = rebound(exported_store, "export", "people", "--format", format_name,
