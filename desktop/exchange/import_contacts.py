@@ -2,7 +2,7 @@
 
     preview(path, limit, mapping)   -> format, header, mapping, first rows as stored
     guess_header(path)              -> the columns to offer when no header was recognised
-    import_contacts(path, ...)      -> ImportResult(imported, updated, skipped, rejected)
+    import_contacts(path, ...)      -> ImportResult(imported, updated, skipped, rejected, cut)
 
 ``detect_format`` and ``propose_mapping`` live in their own modules. Every call
 finds the format and the encoding itself. A file that cannot be imported at all

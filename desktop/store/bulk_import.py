@@ -8,7 +8,9 @@ of it runs inside one ``transaction()``, so a cancelled or failed import leaves
 the database exactly as it was.
 
 Readers of file formats (``desktop.exchange``) produce ``ContactRow`` and
-``Rejected`` items; this module decides what is stored.
+``Rejected`` items; this module decides what is stored. What it stores shorter
+than the file had it is reported (``Cut``) next to what it leaves out, so the
+user learns of both by line.
 """
 
 from collections.abc import Callable, Iterable
@@ -37,6 +39,7 @@ PROGRESS_EVERY = 100
 
 _LINE_FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "linkedin_url")
 _TEXT_FIELDS = ("how_met", "notes")
+_TEXT_LABELS = {"how_met": "“How we met” was", "notes": "The notes were"}
 _LABELS = {
     "first_name": "The first name",
     "last_name": "The last name",
@@ -91,12 +94,34 @@ class Rejected(NamedTuple):
     reason: str
 
 
+class Cut(NamedTuple):
+    """A notes or how-met field stored shorter than the file had it."""
+
+    line: int
+    field: str
+    #: Characters in the file (line ends counted as one, NULs and edges left out).
+    length: int
+
+    @property
+    def reason(self) -> str:
+        return (f"{_TEXT_LABELS[self.field]} cut from {self.length:,} "
+                f"to {MAX_TEXT_CHARS:,} characters.")
+
+
 @dataclass
 class ImportResult:
     imported: int = 0
     updated: int = 0
     skipped: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    #: Fields cut to MAX_TEXT_CHARS, in the rows imported or updated with them.
+    cut: list[Cut] = field(default_factory=list)
+
+    @property
+    def report(self) -> list[Rejected | Cut]:
+        """What to show the user after the counts, in file order: each item has a
+        ``line`` and a ``reason``. A cut row was imported; only its text is shorter."""
+        return sorted([*self.rejected, *self.cut], key=lambda item: item.line)
 
 
 class ImportCancelled(Exception):
@@ -149,8 +174,7 @@ def prepare_row(row: ContactRow) -> ContactRow | Rejected:
             )
         values[name] = value
     for name in _TEXT_FIELDS:
-        value = str(getattr(row, name)).replace("\x00", "")
-        value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        value = _clean_text(getattr(row, name))
         if len(value) > MAX_TEXT_CHARS:
             value = value[:MAX_TEXT_CHARS] + f"\n[cut at {MAX_TEXT_CHARS:,} characters on import]"
         values[name] = value
@@ -173,6 +197,23 @@ def prepare_row(row: ContactRow) -> ContactRow | Rejected:
     if kept:
         values["notes"] = "\n".join(filter(None, [values["notes"], *kept]))
     return ContactRow(row.line, **values)
+
+
+def _clean_text(value) -> str:
+    """Notes or how-met text as stored, before any cut: no NULs, one kind of line end."""
+    value = str(value).replace("\x00", "")
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _text_cuts(row: ContactRow) -> list[Cut]:
+    """The text fields of a row as read that ``prepare_row`` cuts."""
+    cuts = []
+    for name in _TEXT_FIELDS:
+        raw = getattr(row, name)
+        # Cleaning only shortens: text within the limit as read needs no second look.
+        if len(raw) > MAX_TEXT_CHARS and (length := len(_clean_text(raw))) > MAX_TEXT_CHARS:
+            cuts.append(Cut(row.line, name, length))
+    return cuts
 
 
 def import_people(
@@ -207,6 +248,7 @@ def import_people(
         writer.flush()
         _checkpoint(done, total_estimate, progress, cancelled)
     result.rejected.sort()
+    result.cut.sort()
     return result
 
 
@@ -322,13 +364,21 @@ class _Writer:
         if isinstance(prepared, Rejected):
             self.result.rejected.append(prepared)
             return
-        match = self.known.match(prepared) if self.policy is not DuplicatePolicy.NEW else None
+        stored = self._store(prepared)
+        # Only a cut text that was stored is worth a word: a skipped row's is not.
+        self.result.cut.extend(cut for cut in _text_cuts(row) if cut.field in stored)
+
+    def _store(self, row: ContactRow) -> tuple[str, ...]:
+        """Insert, fill in or skip a prepared row; returns the fields stored from it."""
+        match = self.known.match(row) if self.policy is not DuplicatePolicy.NEW else None
         if match is None:
-            self._insert(prepared)
-        elif self.policy is DuplicatePolicy.UPDATE and self._fill_empty(match, prepared):
+            self._insert(row)
+            return CONTACT_FIELDS
+        if self.policy is DuplicatePolicy.UPDATE and (filled := self._fill_empty(match, row)):
             self.result.updated += 1
-        else:
-            self.result.skipped += 1
+            return filled
+        self.result.skipped += 1
+        return ()
 
     def _company_id(self, name: str) -> int | None:
         if not name:
@@ -364,8 +414,9 @@ class _Writer:
         db.execute_sql(sql, [row[name] for row in self.pending.values() for name in _COLUMNS])
         self.pending.clear()
 
-    def _fill_empty(self, person_id: int, row: ContactRow) -> bool:
-        """Give the person the row's values for the fields they have empty; True if any."""
+    def _fill_empty(self, person_id: int, row: ContactRow) -> tuple[str, ...]:
+        """Give the person the row's values for the fields they have empty; returns the
+        names of the fields filled (none when there was nothing to fill)."""
         empty = self.known.empty.get(person_id, 0)
         changes = {
             name: getattr(row, name)
@@ -375,7 +426,8 @@ class _Writer:
         if empty & _BIT["company_id"] and row.company:
             changes["company_id"] = self._company_id(row.company)
         if not changes:
-            return False
+            return ()
+        filled = tuple(changes)
         for name in changes:
             empty &= ~_BIT[name]
         self.known.empty[person_id] = empty
@@ -391,7 +443,7 @@ class _Writer:
                 [*changes.values(), person_id],
             )
         self._index_filled(person_id, changes)
-        return True
+        return filled
 
     def _index_filled(self, person_id: int, changes: dict) -> None:
         """Make the newly filled e-mail, profile or name findable by later rows."""
