@@ -5,7 +5,10 @@ Every CSV flavour (LinkedIn, Google, Outlook, any other through a column mapping
 is a ``CsvFormat``: how to recognise its header, which columns feed which field,
 and an optional last touch for what a plain column copy cannot do. The file is
 read once, row by row, so its size does not matter; a row the csv module cannot
-parse is reported with its line and the next one is read.
+parse is reported with its line and the next one is read. A quote that is never
+closed makes the csv module read the rest of the file as one cell: that row is
+reported at the line where the quote opened, and nothing from there on is
+imported, rather than one person with the rest of the file in a field.
 
 A cell that starts with a quote before a formula character (``'+44 113 496 0123``)
 loses that one quote: Rebound's CSV export adds it so that spreadsheets show the
@@ -16,7 +19,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from desktop.exchange.export_csv import unneutralise
 from desktop.exchange.import_mapping import NAMING_FIELDS, propose_mapping, split_full_name
@@ -33,6 +36,11 @@ MAX_CSV_FIELD = 32 * 1024 * 1024
 
 # Process-wide, but only ever raised: no other reader is limited by it.
 csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
+
+#: Given to the csv reader after the file's last line. Read alone, it is a row of its
+#: own; when a quote is still open, it ends that quote's cell instead, which is how
+#: an unclosed quote is told from a last cell that spans lines.
+_END_OF_FILE = "\ue000end of file\ue000"
 
 #: ``get(column)``: a cell of the current row by normalised header name ("" if none).
 Getter = Callable[[str], str]
@@ -134,7 +142,7 @@ def csv_rows(
     """Every data row after the header, in file order; blank rows are passed over."""
     make = _RowMaker(csv_format, header.cells)
     with open_text(text_file) as handle:
-        reader = csv.reader(handle, delimiter=header.delimiter)
+        reader = csv.reader(chain(handle, [_END_OF_FILE]), delimiter=header.delimiter)
         for _ in islice(reader, header.rows_before_data):
             pass
         while True:
@@ -146,8 +154,27 @@ def csv_rows(
             except csv.Error as exc:
                 yield Rejected(line, f"The row cannot be read as CSV: {exc}.")
                 continue
+            if cells and cells[-1].endswith(_END_OF_FILE):
+                if cells != [_END_OF_FILE]:
+                    yield _unclosed_quote(line, reader.line_num - 1)
+                return
             if any(cell.strip() for cell in cells):
                 yield make(line, cells)
+
+
+def _unclosed_quote(line: int, last_line: int) -> Rejected:
+    """The row whose quote swallowed the rest of the file, up to ``last_line``."""
+    if last_line == line:
+        return Rejected(line, "A quote opened on this line is never closed. "
+                              "The row was not imported.")
+    lines = (f"line {last_line:,}" if last_line == line + 1
+             else f"lines {line + 1:,} to {last_line:,}")
+    return Rejected(
+        line,
+        f"A quote opened on this line is never closed, so the rest of the file ({lines}) "
+        "was read as part of this row. None of it was imported: close the quote and "
+        "import the file again.",
+    )
 
 
 class _RowMaker:

@@ -55,3 +55,63 @@ def test_a_cut_is_reported_only_where_the_long_text_was_stored(tmp_path):
     updated = import_contacts(path, on_duplicate="update")
     assert updated.updated == 1
     assert reported(updated) == [(3, "The notes were cut from 12,345 to 10,000 characters.")]
+
+
+UNCLOSED = (
+    "A quote opened on this line is never closed, so the rest of the file (lines 7 to 8) "
+    "was read as part of this row. None of it was imported: close the quote and "
+    "import the file again."
+)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_an_unclosed_quote_is_reported_where_it_opened(tmp_path, stored_people, ending):
+    path = tmp_path / "unclosed.csv"
+    lines = [
+        "Name,Email,Notes",
+        "Ann Lee,ann@example.org,first",
+        '"Multi Line",multi@example.org,"a note',
+        'over two lines"',
+        "Bo Diaz,bo@example.org,fine",
+        'Cy Broken,cy@example.org,"the quote is never closed',
+        "Di Gone,di@example.org,swallowed",
+        "Ed Gone,ed@example.org,swallowed too",
+    ]
+    path.write_bytes(ending.join(lines).encode() + ending.encode())
+    result = import_contacts(path)
+
+    assert [p["email"] for p in stored_people()] == [
+        "ann@example.org", "multi@example.org", "bo@example.org"
+    ]
+    assert reported(result) == [(6, UNCLOSED)]
+
+
+def test_an_unclosed_quote_swallowing_one_line_in_a_tab_separated_file(tmp_path):
+    path = tmp_path / "tabs.csv"
+    path.write_text('Name\tEmail\n"Ann Lee\tann@example.org\nBo\tbo@example.org\n',
+                    encoding="utf-8")
+    result = import_contacts(path)
+
+    assert result.imported == 0
+    assert reported(result) == [(2, "A quote opened on this line is never closed, so the rest "
+                                    "of the file (line 3) was read as part of this row. None of "
+                                    "it was imported: close the quote and import the file again.")]
+
+
+def test_an_unclosed_quote_on_the_last_line(tmp_path, stored_people):
+    path = tmp_path / "last.csv"
+    path.write_text('Name,Email\nAnn Lee,ann@example.org\nBo,"bo@example.org', encoding="utf-8")
+    result = import_contacts(path)
+
+    assert [p["email"] for p in stored_people()] == ["ann@example.org"]
+    assert reported(result) == [
+        (3, "A quote opened on this line is never closed. The row was not imported.")
+    ]
+
+
+def test_the_last_row_without_a_line_end_is_imported(tmp_path, stored_people):
+    path = tmp_path / "no-end.csv"
+    path.write_text('Name,Email\nAnn Lee,ann@example.org\nBo,"bo@example.org"', encoding="utf-8")
+    result = import_contacts(path)
+
+    assert (result.imported, reported(result)) == (2, [])

@@ -83,6 +83,7 @@ def test_an_unclosed_quote_swallowing_the_file_is_a_rejected_row(tmp_path, store
 
     assert result.imported == 1
     assert [line for line, _ in result.rejected] == [3]
+    assert result.rejected[0].reason.startswith("A quote opened on this line is never closed")
 
 
 def cancel_after(calls: int):
