@@ -6,14 +6,32 @@ is flushed and fsynced, and only then replaces the target with ``os.replace``,
 which is atomic on Windows, macOS and Linux. Until that moment the old file, if
 any, is untouched; after it, the new one is complete. A failure on the way
 removes the temporary file and re-raises.
+
+A writer killed outright (SIGKILL, a power cut) cannot remove its temporary
+file, so its name carries the writer's process id,
+``.<name>.rebound-<pid>-<random>.tmp``, and each export first removes from its
+folder the files so named whose process no longer exists. One not written to
+for STALE_AFTER seconds is required as well: a process id means something on
+this machine only, and an export from another one (a shared folder) or from
+another sandbox keeps its file's time current while it writes.
 """
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+
+import psutil
+
+#: Seconds since its last write after which a dead writer's temporary file is litter.
+STALE_AFTER = 10 * 60
+#: Exactly what atomic_write names its files: tempfile adds 8 of [a-z0-9_]. A name
+#: that differs in any way is not Rebound's and is never removed.
+_TEMPORARY = re.compile(r"\..+\.rebound-(?P<pid>[1-9][0-9]{0,9})-[a-z0-9_]{8}\.tmp", re.DOTALL)
 
 
 @contextmanager
@@ -31,12 +49,13 @@ def atomic_write(
     data: an export holds the same personal details.
     """
     target = Path(path)
+    _remove_stale_temporaries(target.parent)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
         mode="wb" if binary else "w",
         encoding=None if binary else encoding,
         newline=None if binary else newline,
         dir=target.parent,
-        prefix=f".{target.name}.",
+        prefix=f".{target.name}.rebound-{os.getpid()}-",
         suffix=".tmp",
         delete=False,
     )
@@ -51,6 +70,28 @@ def atomic_write(
         temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files that exports killed midway left in ``folder``: only
+    files named as atomic_write names them, whose writer is gone, untouched for
+    STALE_AFTER seconds. Whatever cannot be removed stays; the export goes on."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # the export itself will say why the folder cannot be written
+    stale_before = time.time() - STALE_AFTER
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            if (entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < stale_before
+                    and not psutil.pid_exists(int(match["pid"]))):
+                Path(entry.path).unlink()
+        except (OSError, OverflowError):  # gone already, or a process id no system has
+            continue
 
 
 def _sync_folder(folder: Path) -> None:

@@ -1,13 +1,20 @@
 """Atomic writes: a failure halfway leaves the old file whole and no temporary file."""
 
 import csv
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import psutil
 import pytest
 
 from desktop.exchange import export_csv, export_ics, export_vcard, json_export
 from desktop.exchange.atomic import atomic_write
 from desktop.store.sample import load_sample_data
 
+REPO = Path(__file__).resolve().parents[2]
 OLD = b"the previous export, which must survive\r\n"
 REAL_CSV_WRITER = csv.writer
 
@@ -138,4 +145,86 @@ def test_a_good_export_over_an_old_file_replaces_it_whole(sample, out):
     target.write_bytes(OLD)
     assert export_csv.export_people_csv(target) == 6
     assert target.read_bytes().startswith(b"\xef\xbb\xbfFirst name")
+    assert only_the_target(out, target)
+
+
+HOURS_AGO = time.time() - 2 * 3600
+
+
+def dead_pid() -> int:
+    """The PID of a process that has run, exited and been reaped."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert not psutil.pid_exists(child.pid)
+    return child.pid
+
+
+def plant(folder: Path, name: str, *, old: bool = True) -> Path:
+    path = folder / name
+    path.write_bytes(b"half an export")
+    if old:
+        os.utime(path, (HOURS_AGO, HOURS_AGO))
+    return path
+
+
+def test_stale_temporary_files_of_dead_exports_are_removed_and_nothing_else(sample, out):
+    dead, alive = dead_pid(), os.getpid()
+    stale = [
+        plant(out, f".people.csv.rebound-{dead}-abcd_123.tmp"),
+        plant(out, f".companies.csv.rebound-{dead}-zz9k2qxw.tmp"),
+        plant(out, f".my export.2024.csv.rebound-{dead}-0000aaaa.tmp"),
+    ]
+    kept = [
+        plant(out, f".people.csv.rebound-{alive}-abcd_123.tmp"),  # still being written
+        plant(out, f".people.csv.rebound-{dead}-freshnow.tmp", old=False),  # too recent to tell
+        plant(out, ".people.csv.abcd_123.tmp"),  # not Rebound's naming (or an older one)
+        plant(out, ".hidden"),
+        plant(out, f".people.csv.rebound-{dead}-short.tmp"),
+        plant(out, f".people.csv.rebound-{dead}-abcd_123.tmp.bak"),
+        plant(out, f"people.csv.rebound-{dead}-abcd_123.tmp"),
+        plant(out, f".people.csv.rebound-x{dead}-abcd_123.tmp"),
+        plant(out, ".people.csv.rebound-9999999999-abcd_123.tmp"),  # no such process id
+        plant(out, ".people.csv.rebound-99999999999999999999-abcd_123.tmp"),
+    ]
+    folder = out / f".notes.rebound-{dead}-abcd_123.tmp"
+    folder.mkdir()
+    os.utime(folder, (HOURS_AGO, HOURS_AGO))
+
+    assert export_csv.export_people_csv(out / "people.csv") == 6
+
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in kept) and folder.is_dir()
+
+
+CHILD_EXPORT = """
+import sys
+from desktop.exchange.atomic import atomic_write
+
+with atomic_write(sys.argv[1]) as handle:
+    handle.write("the first rows of a long export")
+    handle.flush()
+    print(handle.name, flush=True)
+    sys.stdin.read()  # until killed
+"""
+
+
+@pytest.mark.slow
+def test_an_export_killed_midway_is_cleaned_up_by_the_next_one(sample, out):
+    target = out / "people.csv"
+    child = subprocess.Popen([sys.executable, "-c", CHILD_EXPORT, str(target)], cwd=REPO,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        temporary = Path(child.stdout.readline().strip())
+        assert temporary.parent == out
+        assert temporary.name.startswith(f".people.csv.rebound-{child.pid}-")
+        os.utime(temporary, (HOURS_AGO, HOURS_AGO))
+
+        export_csv.export_people_csv(target)  # the child is still writing: left alone
+        assert temporary.exists()
+    finally:
+        child.kill()  # SIGKILL where there is one: no clean-up of its own
+        child.wait()
+    assert temporary.exists(), "a killed export leaves its temporary file"
+
+    export_csv.export_people_csv(target)
     assert only_the_target(out, target)
