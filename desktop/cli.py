@@ -9,12 +9,20 @@ import gc
 import importlib
 import json
 import os
+import sqlite3
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
-from desktop.paths import data_dir_is_fixed, ensure_private_dir, resolve_data_dir
+from desktop.paths import (
+    DataFolderProblem,
+    DataLocation,
+    data_dir_is_fixed,
+    prepare_data_dir,
+    resolve_data_location,
+)
 from desktop.playbook.kinds import StepKind
 
 EXPORT_KINDS = ("people", "companies", "applications", "steps", "all")
@@ -48,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=int, default=1000, metavar="N")
     demo.add_argument("--seed", type=int, default=1)
     commands.add_parser("backup", help="make a verified backup and print its path")
+    restore = commands.add_parser(
+        "restore", help="put a backup in place of the current data (which is kept)")
+    restore.add_argument("backup", nargs="?", metavar="BACKUP",
+                         help="the backup file (default: the newest one that verifies)")
     check = commands.add_parser(
         "check-note",
         help="check a note's tone and print the findings as JSON (no database needed)",
@@ -104,15 +116,9 @@ def run(argv: list[str]) -> int:
     if args.command == "check-note":
         # Pure text in, JSON out: no data folder, no database, no Qt.
         return _check_note(args.file, args.kind)
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.command == "demo":
-        return _demo(data_dir, args.people, args.seed)
-    if args.command == "backup":
-        return _backup(data_dir)
-    if args.command == "import":
-        return _import(data_dir, args.file, args.format_name, args.on_duplicate)
-    if args.command == "export":
-        return _export(data_dir, args)
+    location = resolve_data_location(args.data_dir)
+    if args.command is not None:
+        return COMMANDS[args.command](location, args)
     if args.self_test:
         # The self-test needs no screen; a real one would only flash a window.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -127,19 +133,14 @@ def run(argv: list[str]) -> int:
             importlib.import_module(name)
         from desktop.ui.app import run_app
 
-        return run_app(data_dir, self_test=args.self_test,
+        return run_app(location, self_test=args.self_test,
                        data_dir_fixed=data_dir_is_fixed(args.data_dir))
     finally:
         gc.enable()
 
 
-def _open(data_dir):
-    from desktop.logs import setup_logging
-    from desktop.store.lifecycle import open_store
-
-    ensure_private_dir(data_dir)
-    setup_logging(data_dir)
-    return open_store(data_dir)
+class CommandFailed(Exception):
+    """A command cannot go on; its message is the one line the user reads."""
 
 
 def _fail(message: str) -> int:
@@ -147,37 +148,122 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _demo(data_dir, people: int, seed: int) -> int:
-    from desktop.store.demo import DemoRefused, fill_demo
-    from desktop.store.lifecycle import close_store
+def _data_dir(location: DataLocation) -> Path:
+    """The data folder, checked (and made where that is safe) only once a command is
+    about to use it: a command refused for its arguments leaves no folder behind."""
+    try:
+        return prepare_data_dir(location)
+    except DataFolderProblem as exc:
+        raise CommandFailed(str(exc)) from exc
 
+
+@contextmanager
+def _opened(location: DataLocation, writes: bool):
+    """The store for one command, closed afterwards; every refusal is one line.
+
+    A command that writes checks the file first (``quick_check``) and refuses
+    damaged or read-only data with the words the window uses.
+    """
+    from desktop.logs import setup_logging
+    from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
+    from desktop.store.lifecycle import DatabaseMissing, close_store, open_store
+    from desktop.store.migrations import MigrationFailed
+
+    data_dir = _data_dir(location)
+    setup_logging(data_dir)
     try:
-        store = _open(data_dir)
-    except Exception as exc:
-        return _fail(str(exc))
+        store = open_store(data_dir, check_first=writes)
+    except DatabaseMissing as exc:
+        raise CommandFailed(f"{exc.detail} Nothing was changed. Run `rebound restore` or "
+                            "start Rebound to bring back the newest good backup.") from exc
+    except DatabaseDamaged as exc:
+        raise CommandFailed(damage_message(exc)) from exc
+    except (DatabaseTooNew, MigrationFailed, DataFolderProblem) as exc:
+        raise CommandFailed(str(exc)) from exc
     try:
-        counts = fill_demo(people, seed=seed)
-    except DemoRefused as exc:
-        return _fail(str(exc))
+        if writes and store.read_only:
+            raise CommandFailed(f"{store.read_only_reason} Nothing can be saved there.")
+        yield store
     finally:
         close_store(store)
+
+
+def damage_message(exc) -> str:
+    from desktop.store.connection import DAMAGE_MESSAGE
+
+    return (f"{DAMAGE_MESSAGE} ({exc.detail}) The file was not changed. Run `rebound restore` "
+            "or start Rebound to bring back the newest good backup.")
+
+
+def _storage_failure(exc: BaseException, nothing_done: str) -> CommandFailed:
+    """A failed write or read as one line: what happened, that ``nothing_done``, what to do."""
+    from desktop.store.connection import DatabaseDamaged, explain_failure
+    from desktop.store.failures import WriteFailed
+
+    explained = explain_failure(exc)
+    if isinstance(explained, DatabaseDamaged):
+        return CommandFailed(damage_message(explained))
+    if isinstance(explained, WriteFailed):
+        return CommandFailed(f"{explained.what}: {nothing_done}. {explained.remedy}")
+    raise exc
+
+
+def _command(nothing_done: str):
+    """Run a command's body with its refusals and storage failures as one line each."""
+
+    def wrap(body):
+        def run_command(location: DataLocation, args) -> int:
+            import peewee
+
+            from desktop.store.failures import WriteFailed
+
+            try:
+                return body(location, args)
+            except CommandFailed as exc:
+                return _fail(str(exc))
+            except (WriteFailed, sqlite3.Error, peewee.DatabaseError) as exc:
+                return _fail(str(_storage_failure(exc, nothing_done)))
+        return run_command
+    return wrap
+
+
+@_command("nothing was added")
+def _demo(location, args) -> int:
+    from desktop.store.demo import DemoRefused, fill_demo
+
+    with _opened(location, writes=True):
+        try:
+            counts = fill_demo(args.people, seed=args.seed)
+        except DemoRefused as exc:
+            raise CommandFailed(str(exc)) from exc
     print(json.dumps(counts))
     return 0
 
 
-def _backup(data_dir) -> int:
-    from desktop.store.lifecycle import backup_now, close_store
+@_command("no backup was made")
+def _backup(location, _args) -> int:
+    from desktop.store.backups import BackupFailed
+    from desktop.store.lifecycle import backup_now
+
+    with _opened(location, writes=False) as store:
+        try:
+            print(backup_now(store))
+        except BackupFailed as exc:
+            raise CommandFailed(str(exc)) from exc
+    return 0
+
+
+@_command("your data was not changed")
+def _restore(location, args) -> int:
+    """Put a backup in place: over sound data after a safety backup of it, over
+    damaged or missing data after keeping the old file aside."""
+    from desktop.store import backups, restoring
 
     try:
-        store = _open(data_dir)
-    except Exception as exc:
-        return _fail(str(exc))
-    try:
-        print(backup_now(store))
-    except Exception as exc:
-        return _fail(str(exc))
-    finally:
-        close_store(store)
+        done = restoring.restore(_data_dir(location), Path(args.backup) if args.backup else None)
+    except (restoring.RestoreRefused, backups.BackupFailed) as exc:
+        raise CommandFailed(str(exc)) from exc
+    print(done.summary())
     return 0
 
 
@@ -203,9 +289,9 @@ def _export_usage(message: str) -> int:
     return 2
 
 
-def _export(data_dir, args) -> int:
+@_command("nothing was exported")
+def _export(location, args) -> int:
     from desktop.exchange.export_formats import UnsupportedExport, find_format
-    from desktop.store.lifecycle import close_store
 
     try:
         chosen = find_format(args.kind, args.format_name)
@@ -222,46 +308,40 @@ def _export(data_dir, args) -> int:
         days = DEFAULT_EXPORT_DAYS if args.days is None else args.days
         options = {"days": None if every_date else days, "person_id": args.person}
     path = Path(args.output).absolute()
-    try:
-        store = _open(data_dir)
-    except Exception as exc:
-        return _fail(str(exc))
-    try:
+    with _opened(location, writes=False):
         if args.person is not None:
             from desktop.store.models import Person
 
             if Person.get_or_none(Person.id == args.person) is None:
-                return _fail(f"there is no person with id {args.person}.")
-        count = chosen.write(path, **options)
-    except OSError as exc:
-        return _fail(f"cannot write {path}: {exc.strerror or exc}")
-    finally:
-        close_store(store)
+                raise CommandFailed(f"there is no person with id {args.person}.")
+        try:
+            count = chosen.write(path, **options)
+        except OSError as exc:
+            raise CommandFailed(f"cannot write {path}: {exc.strerror or exc}") from exc
     print(f"Wrote {count} {chosen.noun} to {path}")
     return 0
 
 
-def _import(data_dir, file: str, format_name: str, on_duplicate: str) -> int:
+@_command("nothing was imported")
+def _import(location, args) -> int:
     """Summary on the first line, then ``line L: reason`` for each row left out.
 
     Exit 0 when the file was read, rejected rows or not; 1 when it was refused
     (nothing written).
     """
     from desktop.exchange.import_contacts import ImportRefused, import_contacts
-    from desktop.store.lifecycle import close_store
 
-    try:
-        store = _open(data_dir)
-    except Exception as exc:
-        return _fail(str(exc))
-    try:
-        result = import_contacts(Path(file), format_name, on_duplicate)
-    except ImportRefused as exc:
-        return _fail(exc.reason)
-    finally:
-        close_store(store)
+    with _opened(location, writes=True):
+        try:
+            result = import_contacts(Path(args.file), args.format_name, args.on_duplicate)
+        except ImportRefused as exc:
+            raise CommandFailed(exc.reason) from exc
     print(f"imported {result.imported}, updated {result.updated}, "
           f"skipped {result.skipped}, rejected {len(result.rejected)}")
-    for line, reason in result.rejected:
-        print(f"line {line}: {reason}")
+    for item in result.report:
+        print(f"line {item.line}: {item.reason}")
     return 0
+
+
+COMMANDS = {"demo": _demo, "backup": _backup, "restore": _restore, "export": _export,
+            "import": _import}

@@ -1,6 +1,11 @@
-"""Shared fixtures: a real SQLite store in a fresh temporary folder for every test."""
+"""Shared fixtures: a real SQLite store in a fresh temporary folder for every test,
+the ``rebound`` command run as a child process, and small real disks."""
 
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 # Before anything imports Qt: no display on CI machines.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,3 +38,76 @@ def store(data_dir):
     opened = open_store(data_dir)
     yield opened
     close_store(opened)
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def rebound_cli():
+    """Run ``rebound ARGS`` as a user would: a child process; returns CompletedProcess."""
+
+    def run(*args, timeout: float = 300, env: dict | None = None, **options):
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", *map(str, args)],
+            capture_output=True, text=True, timeout=timeout, check=False, cwd=REPO,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}, **options)
+
+    return run
+
+
+class SmallDisk:
+    """A real file system of a few megabytes (tmpfs), to fill up or make read-only."""
+
+    def __init__(self, path: Path, size: str):
+        self.path = path
+        path.mkdir(parents=True)
+        _mount("-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(path))
+
+    def fill(self, leave: int = 0) -> Path:
+        """Fill the disk, then free ``leave`` bytes: a write larger than that fails."""
+        filler = self.path / "filler.bin"
+        with filler.open("wb") as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 65536)
+                    handle.flush()
+            except OSError:
+                pass
+        free = shutil.disk_usage(self.path).free
+        if leave:
+            os.truncate(filler, max(0, filler.stat().st_size - leave + free))
+        return filler
+
+    def make_read_only(self) -> None:
+        _mount("-o", "remount,ro", str(self.path))
+
+    def unmount(self) -> None:
+        subprocess.run(["umount", "-l", str(self.path)], check=False, capture_output=True)
+
+
+def _mount(*args: str) -> None:
+    done = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise OSError(done.stderr.strip())
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """``small_disk(size="4m")``: a real tmpfs mounted in tmp_path. Mounting needs root,
+    which CI has; elsewhere the test is skipped with the reason."""
+    disks = []
+
+    def make(size: str = "4m", name: str = "disk") -> SmallDisk:
+        if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("mounting a small disk needs root on Linux")
+        try:
+            disk = SmallDisk(tmp_path / name, size)
+        except OSError as exc:
+            pytest.skip(f"cannot mount a small disk here: {exc}")
+        disks.append(disk)
+        return disk
+
+    yield make
+    for disk in disks:
+        disk.unmount()

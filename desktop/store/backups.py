@@ -1,25 +1,45 @@
 """Verified copies of the database in ``backups/``, made with SQLite's backup API.
 
 Backups use their own connections so they can run in a worker thread while the
-window stays responsive. A copy counts only after ``integrity_check`` says it is
-sound; older automatic copies are thinned only after that.
+window stays responsive; the backup API reads inside one read transaction, which
+in WAL mode never blocks a writer. A copy counts only after ``integrity_check``
+says it is sound; older automatic copies are thinned only after that, and never
+the last one that held data before the data shrank.
+
+Every copy is written under a temporary name that carries the writing process's
+id and renamed into place in one step, so a crash leaves the old file or the new
+one; temporary files of processes that are gone are removed at the next start.
 """
 
 import os
+import re
+import shutil
 import sqlite3
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from desktop.clock import utcnow
-from desktop.paths import ensure_private_dir
+from desktop.paths import create_private_file, ensure_private_dir
 from desktop.store.connection import check_file, read_only
+from desktop.store.processes import pid_running
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _PREFIX = "rebound-"
 _SUFFIX = ".db"
 _PARTIAL = ".partial"
+#: A temporary copy: ``<target>.<pid>.partial`` (SQLite adds ``-journal`` while writing).
+_TEMPORARY = re.compile(r"^(?P<target>.+?)\.(?:(?P<pid>\d+)\.)?partial(?:-journal|-wal|-shm)?$")
+#: Temporary files without a process id (made by Rebound before 0.2) are removed
+#: once they are this old: no copy takes that long.
+_UNOWNED_TEMPORARY_AGE = timedelta(hours=1)
+#: A backup holding less than this share of an older one's records is a loss:
+#: the older one is kept whatever the rotation says.
+LOSS_SHARE = 0.5
+#: Stamps this far ahead of the clock were made while the clock was wrong.
+_CLOCK_SLACK = timedelta(days=1)
 
 #: Rotation of automatic backups: the newest few, then one a day, then one a week.
 KEEP_NEWEST = 10
@@ -73,12 +93,39 @@ def parse_backup_name(path: Path) -> BackupInfo | None:
         return None
 
 
-def list_backups(backup_dir: Path) -> list[BackupInfo]:
-    """Every backup in the folder, newest first."""
+def list_backups(backup_dir: Path, now: datetime | None = None) -> list[BackupInfo]:
+    """Every backup in the folder, newest first.
+
+    A backup stamped in the future was made while the computer's clock was wrong
+    (a day in 2099, say): it is dated by the newest change it holds instead, and
+    ranked last when that is in the future too, so it never passes for the newest.
+    """
     if not backup_dir.is_dir():
         return []
-    found = (parse_backup_name(path) for path in backup_dir.iterdir())
-    return sorted((info for info in found if info), key=lambda b: b.created, reverse=True)
+    found = [info for info in map(parse_backup_name, backup_dir.iterdir()) if info]
+    latest_trusted = (now or utcnow()) + _CLOCK_SLACK
+    dated = [info if info.created <= latest_trusted
+             else info._replace(created=content_time(info.path) or info.created)
+             for info in found]
+    return sorted(dated, key=lambda b: (b.created <= latest_trusted, b.created), reverse=True)
+
+
+#: Tables whose rows carry the time they last changed.
+_DATED = ("person", "company", "application", "involvement", "interaction", "step",
+          "note_template", "skill")
+
+
+def content_time(path: Path) -> datetime | None:
+    """When the newest record in the database at ``path`` last changed (naive UTC)."""
+    try:
+        with read_only(path) as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            times = [conn.execute(f'SELECT max(updated_at) FROM "{table}"').fetchone()[0]
+                     for table in _DATED if table in tables]
+    except sqlite3.DatabaseError:
+        return None
+    stamps = [datetime.fromisoformat(str(t)) for t in times if t]
+    return max(stamps, default=None)
 
 
 def integrity_check(path: Path) -> str:
@@ -86,13 +133,17 @@ def integrity_check(path: Path) -> str:
     return check_file(path, "integrity_check")
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy a live database page by page into ``target`` (replacing it), then verify.
+def temporary_name(target: Path) -> Path:
+    """Where a copy of ``target`` is written before it is renamed into place."""
+    return target.with_name(f"{target.name}.{os.getpid()}{_PARTIAL}")
 
-    Written to a partial file and renamed, so ``target`` is never half a copy.
-    """
-    partial = target.with_name(target.name + _PARTIAL)
+
+def write_verified_copy(source: Path, target: Path) -> Path:
+    """Copy a live database page by page to a temporary file beside ``target``,
+    verify it and flush it to disk; returns the temporary file, ready to rename."""
+    partial = temporary_name(target)
     partial.unlink(missing_ok=True)
+    create_private_file(partial)  # SQLite gives its journal the same permissions
     try:
         with read_only(source) as src:
             dst = sqlite3.connect(partial)
@@ -102,16 +153,76 @@ def copy_database(source: Path, target: Path) -> None:
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
-    except sqlite3.DatabaseError as exc:
-        partial.unlink(missing_ok=True)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        _remove_temporary(partial)
         raise BackupFailed(f"Could not copy {source}: {exc}") from exc
     verdict = integrity_check(partial)
     if verdict != "ok":
-        partial.unlink(missing_ok=True)
+        _remove_temporary(partial)
         raise BackupFailed(f"The copy of {source} did not verify: {verdict}")
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
+    try:
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        _remove_temporary(partial)
+        raise BackupFailed(f"Could not copy {source}: {exc}") from exc
+    return partial
+
+
+def _remove_temporary(partial: Path) -> None:
+    for suffix in ("", "-journal"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a live database into ``target`` (replacing it), verified.
+
+    Written to a temporary file and renamed, so ``target`` is never half a copy.
+    """
+    partial = write_verified_copy(source, target)
     partial.replace(target)
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale_temporaries(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Remove the temporary copies that processes no longer running left in ``folder``.
+
+    A copy being written by a live process (a backup from the command line beside
+    the window, say) is left alone. Returns what was removed.
+    """
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    cutoff = (now or utcnow()) - _UNOWNED_TEMPORARY_AGE
+    for path in entries:
+        match = _TEMPORARY.match(path.name)
+        if match is None or not match["target"].endswith(_SUFFIX):
+            continue
+        if match["pid"] is not None:
+            stale = int(match["pid"]) != os.getpid() and not pid_running(int(match["pid"]))
+        else:
+            try:
+                stale = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(
+                    tzinfo=None) < cutoff
+            except OSError:
+                continue
+        if stale:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def create_backup(
@@ -159,8 +270,15 @@ def backup_due(db_path: Path) -> bool:
     return values.get("revision") != values.get("backup_revision")
 
 
-def to_prune(backups: list[BackupInfo], now: datetime) -> list[BackupInfo]:
-    """The automatic backups rotation drops. Manual and pre-upgrade copies stay."""
+def to_prune(backups: list[BackupInfo], now: datetime,
+             records: Callable[[BackupInfo], int] | None = None) -> list[BackupInfo]:
+    """The automatic backups rotation drops. Manual and pre-upgrade copies stay.
+
+    With ``records`` (how many records a backup holds), a backup is also kept when
+    every newer one holds less than ``LOSS_SHARE`` of it: after the data was
+    emptied or mostly deleted, the last copy from before stays, however many
+    newer copies of the smaller data follow.
+    """
     autos = sorted(
         (b for b in backups if b.reason is BackupReason.AUTO),
         key=lambda b: b.created,
@@ -179,12 +297,26 @@ def to_prune(backups: list[BackupInfo], now: datetime) -> list[BackupInfo]:
         if bucket not in seen:
             seen.add(bucket)
             keep.add(backup)
+    if records is not None:
+        keep.update(before_losses(autos, records))
     return [b for b in autos if b not in keep]
+
+
+def before_losses(newest_first: list[BackupInfo],
+                  records: Callable[[BackupInfo], int]) -> list[BackupInfo]:
+    """The backups every newer one of which holds less than LOSS_SHARE of their records."""
+    kept, most_since = [], 0
+    for backup in newest_first:
+        count = records(backup)
+        if count and most_since < count * LOSS_SHARE:
+            kept.append(backup)
+        most_since = max(most_since, count)
+    return kept
 
 
 def prune(backup_dir: Path, now: datetime | None = None) -> list[Path]:
     removed = []
-    for backup in to_prune(list_backups(backup_dir), now or utcnow()):
+    for backup in to_prune(list_backups(backup_dir, now), now or utcnow(), record_count):
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
     return removed
@@ -205,6 +337,12 @@ def backup_contents(path: Path) -> dict[str, int]:
         return {}
 
 
+def record_count(backup: BackupInfo | Path) -> int:
+    """How many people, companies, applications, contacts and steps a backup holds."""
+    path = backup.path if isinstance(backup, BackupInfo) else backup
+    return sum(backup_contents(path).values())
+
+
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
     """The newest backup that passes ``integrity_check``, if there is one."""
     for backup in list_backups(backup_dir):
@@ -213,27 +351,51 @@ def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
     return None
 
 
-def set_aside(db_path: Path, label: str, now: datetime | None = None) -> Path:
-    """Move the database (and its -wal/-shm) aside under a dated name; never delete it."""
+def aside_name(db_path: Path, label: str, now: datetime | None = None) -> Path:
     stamp = (now or utcnow()).strftime(_STAMP)
-    aside = db_path.with_name(f"{db_path.stem}-{label}-{stamp}{db_path.suffix}")
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(f"{db_path}{suffix}")
-        if source.exists():
-            source.replace(Path(f"{aside}{suffix}"))
+    return db_path.with_name(f"{db_path.stem}-{label}-{stamp}{db_path.suffix}")
+
+
+def keep_aside(db_path: Path, label: str, now: datetime | None = None) -> Path:
+    """Keep the database (and its -wal) under a dated name too, leaving it in place.
+
+    A hard link costs nothing and leaves the file where it is until the new one is
+    renamed over it; where links are not supported (FAT drives), it is copied.
+    """
+    aside = aside_name(db_path, label, now)
+    for suffix in ("", "-wal"):
+        source, kept = Path(f"{db_path}{suffix}"), Path(f"{aside}{suffix}")
+        if not source.exists():
+            continue
+        try:
+            os.link(source, kept)
+        except OSError:
+            shutil.copy2(source, kept)
     return aside
 
 
-def restore_backup(db_path: Path, backup: Path, set_aside_label: str = "replaced") -> Path:
-    """Put ``backup`` in place of the (closed) database at ``db_path``.
+def restore_backup(db_path: Path, backup: Path, set_aside_label: str = "replaced") -> Path | None:
+    """Put ``backup`` in place of the (closed) database at ``db_path``, crash-safely.
 
-    The current file is moved aside first, never overwritten; returns where it went.
+    The copy is written and verified under a temporary name first; the current
+    file is kept under a dated name (never overwritten); then one rename puts the
+    copy in place. Killed at any moment, ``db_path`` holds the old database or the
+    new one. Returns where the old one was kept (None when there was none).
     """
     verdict = integrity_check(backup)
     if verdict != "ok":
         raise BackupFailed(f"The backup {backup.name} is damaged too: {verdict}")
-    aside = set_aside(db_path, set_aside_label)
-    copy_database(backup, db_path)
+    staged = write_verified_copy(backup, db_path)
+    try:
+        aside = keep_aside(db_path, set_aside_label) if db_path.exists() else None
+        # The old database's log must not be replayed into the new one.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        staged.replace(db_path)
+    except BaseException:
+        _remove_temporary(staged)
+        raise
+    sync_folder(db_path.parent)
     return aside
 
 
@@ -242,6 +404,7 @@ def restore_over_healthy(db_path: Path, backup_dir: Path, backup: Path) -> Path:
     first, verified, so the set-aside copy is not needed. Returns that safety backup."""
     safety = create_backup(db_path, backup_dir, BackupReason.RESTORE)
     aside = restore_backup(db_path, backup)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{aside}{suffix}").unlink(missing_ok=True)
+    if aside is not None:
+        for suffix in ("", "-wal"):
+            Path(f"{aside}{suffix}").unlink(missing_ok=True)
     return safety

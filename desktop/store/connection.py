@@ -1,7 +1,8 @@
-"""The one SQLite connection, how it is opened, and how damage is recognised.
+"""The one SQLite connection, how it is opened, how damage is recognised, and the
+transaction every write runs in.
 
 ``db`` is deferred (Vorta's pattern): models bind to it at import time and
-``open_database`` points it at a file at start-up.
+``connect`` points it at a file at start-up.
 """
 
 import sqlite3
@@ -9,6 +10,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
+
+from desktop.store.failures import (
+    Problem,
+    WriteFailed,
+    classify,
+    is_storage_error,
+    may_be_damage,
+    original_error,
+    says_damaged,
+)
 
 #: FULL rather than NORMAL: in WAL mode NORMAL can lose the last transactions on
 #: power loss. Rebound writes a handful of rows per user action, so the extra
@@ -20,14 +31,21 @@ PRAGMAS = {
     "busy_timeout": 5000,
     "cache_size": -16000,  # 16 MB page cache: enough for 100,000 people.
 }
+#: For data on read-only media: nothing that would write, not even the journal mode.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "cache_size": -16000}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# SQLite result codes that mean the file itself is damaged, not that a query failed.
-_DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR"}
-_DAMAGE_WORDS = ("malformed", "not a database", "disk i/o error", "corrupt")
+#: What the user is told when the file is damaged, by the window and the commands alike.
+DAMAGE_MESSAGE = ("Your Rebound data is damaged: Rebound cannot read its database file, "
+                  "perhaps because of a disk problem or a crash.")
 
-db = peewee.SqliteDatabase(None)
+#: Write transactions begin IMMEDIATE: they take the write lock first, so SQLite's
+#: busy timeout applies while another program holds it. A DEFERRED transaction
+#: that reads, then writes, fails at once with "database is locked" instead.
+db = peewee.SqliteDatabase(None, lock_type="IMMEDIATE")
+#: The file ``db`` is open on (``db.database`` may be a URI).
+_connected: dict[str, Path] = {}
 
 
 class DatabaseDamaged(Exception):
@@ -54,20 +72,49 @@ class DatabaseTooNew(Exception):
 
 
 def is_damage_error(exc: BaseException | None) -> bool:
-    """True when ``exc`` (or what it wraps) says the database file is damaged."""
+    """True when ``exc`` (or what it wraps) may mean the database file is damaged.
+
+    Only a hint: a full disk or a file-size limit reads the same. Before telling
+    the user their data is damaged, check the file (``explain_failure``).
+    """
+    if exc is None:
+        return False
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, DatabaseDamaged):
             return True
-        if isinstance(exc, sqlite3.DatabaseError | peewee.DatabaseError):
-            if getattr(exc, "sqlite_errorname", "") in _DAMAGE_CODES:
-                return True
-            if any(word in str(exc).lower() for word in _DAMAGE_WORDS):
-                return True
+        if isinstance(exc, sqlite3.DatabaseError | peewee.DatabaseError) and may_be_damage(exc):
+            return True
         wrapped = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
         exc = wrapped or exc.__cause__ or exc.__context__
     return False
+
+
+def explain_failure(exc: BaseException, path: Path | None = None) -> BaseException:
+    """What a failed read or write of the database really was, in the user's terms.
+
+    The file is checked before anything is called damage: DatabaseDamaged only
+    when ``quick_check`` (or, for SQLite's own "malformed", ``integrity_check``)
+    finds it; WriteFailed for a full disk, a size limit, a read-only folder, a
+    lock held too long or a disk error on a sound file; anything else unchanged.
+    """
+    if isinstance(exc, DatabaseDamaged | WriteFailed):
+        return exc
+    exc = original_error(exc)
+    if not is_storage_error(exc):
+        return exc
+    path = path or connected_path()
+    if path is not None and may_be_damage(exc):
+        try:
+            verdict = quick_check(path)
+            if verdict == "ok" and says_damaged(exc):
+                verdict = check_file(path, "integrity_check")
+        except sqlite3.Error:  # the check could not run either: nothing proves damage
+            verdict = "ok"
+        if verdict != "ok":
+            return DatabaseDamaged(path, verdict)
+    return WriteFailed(classify(exc, path) or Problem.DISK_ERROR, str(exc))
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -79,20 +126,45 @@ def looks_like_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def connect(path: Path) -> None:
-    """Point ``db`` at ``path`` and connect, refusing a file that is not SQLite."""
+def connect(path: Path, read_only: bool = False) -> None:
+    """Point ``db`` at ``path`` and connect, refusing a file that is not SQLite.
+
+    ``read_only`` is for data on read-only media: SQLite's read-only mode, which
+    reads the -wal where there is one, else the file as immutable (read-only
+    mode needs to create the -shm, which such media do not allow).
+    """
     if not looks_like_sqlite(path):
         raise DatabaseDamaged(path, "the file is not a Rebound database (wrong header)")
     if not db.is_closed():
         db.close()
-    db.init(str(path), pragmas=PRAGMAS)
-    try:
-        db.connect()
-    except peewee.DatabaseError as exc:
-        db.close()
-        if is_damage_error(exc):
-            raise DatabaseDamaged(path, str(exc)) from exc
-        raise
+    attempts = [(str(path), PRAGMAS, {})]
+    if read_only:
+        uri = Path(path).absolute().as_uri()
+        attempts = [(f"{uri}?mode=ro", READ_ONLY_PRAGMAS, {"uri": True}),
+                    (f"{uri}?immutable=1", READ_ONLY_PRAGMAS, {"uri": True})]
+    new = not path.exists() or path.stat().st_size == 0
+    for number, (database, pragmas, options) in enumerate(attempts, start=1):
+        db.init(database, pragmas=pragmas, **options)
+        try:
+            db.connect()
+            if read_only:  # read-only mode fails only at the first read
+                db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        except peewee.DatabaseError as exc:
+            db.close()
+            if number < len(attempts):
+                continue
+            # A file that held nothing cannot be damaged: it is the disk.
+            explained = explain_failure(exc, None if new else Path(path))
+            if explained is exc:
+                raise
+            raise explained from exc
+        _connected["path"] = Path(path)
+        return
+
+
+def connected_path() -> Path | None:
+    """The database file ``db`` was last opened on."""
+    return _connected.get("path")
 
 
 def user_version() -> int:
@@ -102,8 +174,24 @@ def user_version() -> int:
 @contextmanager
 def read_only(path: Path):
     """A read-only connection of its own to the file at ``path``, closed afterwards:
-    for checks, backups and version reads that must never write, from any thread."""
-    conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+    for checks, backups and version reads that must never write, from any thread.
+
+    On read-only media, where SQLite cannot make the -shm file its read-only mode
+    needs, the file is read as immutable instead.
+    """
+    uri = Path(path).absolute().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+            conn.close()
+            raise
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
     try:
         yield conn
     finally:
@@ -114,7 +202,9 @@ def check_file(path: Path, pragma: str = "quick_check") -> str:
     """Run ``PRAGMA quick_check`` (or ``integrity_check``) on its own read-only
     connection: "ok" when sound, else SQLite's description of the damage.
 
-    A separate connection lets it run in a worker thread while the UI goes on.
+    A check that could not run (a full disk, a lock, a file it cannot open) proves
+    nothing about the file: its error is raised, not returned as damage. A
+    separate connection lets it run in a worker thread while the UI goes on.
     """
     if pragma not in ("quick_check", "integrity_check"):
         raise ValueError(pragma)
@@ -122,7 +212,9 @@ def check_file(path: Path, pragma: str = "quick_check") -> str:
         with read_only(path) as conn:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if says_damaged(exc):
+            return str(exc)
+        raise
     result = "; ".join(str(row[0]) for row in rows)
     return "ok" if result == "ok" else result
 
@@ -135,9 +227,22 @@ def quick_check(path: Path) -> str:
 def transaction():
     """One user action that writes: all of it commits, or none of it does.
 
+    The outermost one begins IMMEDIATE (see ``db``); inner ones are savepoints.
     Each commit bumps the store's revision so start-up knows whether the data
-    changed since the newest backup.
+    changed since the newest backup. A failure is explained before it reaches the
+    caller (``explain_failure``): WriteFailed or DatabaseDamaged, never SQLite's
+    "cannot rollback - no transaction is active" that follows a full disk.
     """
-    with db.atomic() as txn:
-        yield txn
-        db.execute_sql("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+    if db.transaction_depth():
+        with db.atomic() as savepoint:
+            yield savepoint
+        return
+    try:
+        with db.atomic("IMMEDIATE") as txn:
+            yield txn
+            db.execute_sql("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+    except (sqlite3.Error, peewee.DatabaseError) as exc:
+        explained = explain_failure(exc)
+        if explained is exc:
+            raise
+        raise explained from original_error(exc)

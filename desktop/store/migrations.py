@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop.store.connection import DatabaseTooNew, db, user_version
+from desktop.store.connection import DatabaseTooNew, db, explain_failure, user_version
+from desktop.store.failures import WriteFailed
 
 _TIMESTAMPS = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
 
@@ -145,6 +146,24 @@ _V3_PLAYBOOK = (
 )
 
 
+class MigrationFailed(Exception):
+    """The data could not be brought up to this version's format; it is as it was.
+
+    The message names the version and, where the disk was the cause, why; SQLite's
+    own words (``detail``) are for the log and the details box.
+    """
+
+    def __init__(self, path: Path, version: int, reason: str = "", detail: str = ""):
+        because = f" {reason}" if reason else ""
+        super().__init__(
+            f"Rebound could not update your data to format {version}.{because} Your data "
+            "has not been changed.")
+        self.path = Path(path)
+        self.version = version
+        self.reason = reason
+        self.detail = detail
+
+
 class Migration(NamedTuple):  # not a dataclass: cheaper to define at start-up
     version: int
     description: str
@@ -181,8 +200,9 @@ def migrate(
     """Bring the open database up to date; returns the migrations applied.
 
     ``before_each`` runs before every migration on a database that already
-    holds a schema (the backup hook). A migration that fails rolls back whole and
-    leaves ``user_version`` where it was. A newer file is refused untouched.
+    holds a schema (the backup hook). A migration that fails (or whose backup
+    fails) rolls back whole, leaves ``user_version`` where it was and raises
+    MigrationFailed naming the version. A newer file is refused untouched.
     """
     current = user_version()
     newest = migrations[-1].version
@@ -190,11 +210,20 @@ def migrate(
         raise DatabaseTooNew(path, current, newest)
     applied = []
     for migration in pending(migrations):
-        # A brand-new file holds nothing worth a backup yet.
-        if before_each is not None and current > 0:
-            before_each(migration)
-        with db.atomic():
-            migration.apply()
-            db.execute_sql(f"PRAGMA user_version = {int(migration.version)}")
+        try:
+            # A brand-new file holds nothing worth a backup yet.
+            if before_each is not None and current > 0:
+                before_each(migration)
+            with db.atomic("IMMEDIATE"):
+                migration.apply()
+                db.execute_sql(f"PRAGMA user_version = {int(migration.version)}")
+        except Exception as exc:
+            raise MigrationFailed(path, migration.version, _plain_reason(exc), str(exc)) from exc
         applied.append(migration)
     return applied
+
+
+def _plain_reason(exc: Exception) -> str:
+    """Why a migration failed, where the user can do something about it (a full disk)."""
+    explained = explain_failure(exc)
+    return f"{explained.what}." if isinstance(explained, WriteFailed) else ""

@@ -12,9 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop import APP_NAME, __version__
 from desktop.logs import setup_logging
-from desktop.paths import ensure_private_dir, resource_path
+from desktop.paths import (
+    DataFolderProblem,
+    DataLocation,
+    create_private_file,
+    prepare_data_dir,
+    resource_path,
+)
 from desktop.store import backups, lifecycle
-from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
+from desktop.store.connection import DatabaseDamaged, DatabaseTooNew, explain_failure
+from desktop.store.failures import WriteFailed
+from desktop.store.migrations import MigrationFailed
 from desktop.ui import background
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.first_paint import FirstPaint
@@ -64,11 +72,8 @@ def resume_collector() -> None:
         gc.enable()
 
 
-def _offer_recovery(parent, data_dir: Path, detail: str) -> bool:
-    """The damaged-database dialog, loaded only when damage is found."""
-    from desktop.ui.recovery import offer_recovery
-
-    return offer_recovery(parent, data_dir, detail)
+#: What stops the store from opening: the start-up dialogs explain each of them.
+CANNOT_OPEN = (DatabaseDamaged, DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed)
 
 
 class Rebound:
@@ -83,31 +88,52 @@ class Rebound:
         self.tray: QSystemTrayIcon | None = None
         self._jobs: list[background.Job] = []
         self._deferred_done = False
-        self.errors = ErrorReporter(on_damage=self.recover_from_damage)
+        #: The user chose to quit over damage: later reports are not shown.
+        self._quitting = False
+        self.errors = ErrorReporter(on_storage_error=self.handle_storage_error)
 
     def open(self) -> bool:
-        """Open the store, offering a backup if it is damaged; False to give up."""
+        """Open the store, offering a backup if it is damaged or missing.
+
+        Raises what stops it (see CANNOT_OPEN) once the user has been told, or at
+        once when not interactive (the self-test).
+        """
+        start_empty = False
         while True:
             try:
-                self.store = lifecycle.open_store(self.data_dir)
+                self.store = lifecycle.open_store(self.data_dir, start_empty=start_empty)
                 return True
-            except DatabaseTooNew as exc:
-                log.error("%s", exc)
-                if self.interactive:
-                    from desktop.ui.recovery import explain_too_new  # only when needed
-
-                    explain_too_new(None, exc)
-                raise
             except DatabaseDamaged as exc:
                 log.error("Damaged database: %s", exc)
-                if not self.interactive or not _offer_recovery(None, self.data_dir, exc.detail):
+                if not self.interactive:
                     raise
+                from desktop.ui.recovery import Recovery, offer_recovery  # only when needed
+
+                choice = offer_recovery(None, self.data_dir, exc)
+                if choice is Recovery.QUIT:
+                    raise
+                start_empty = choice is Recovery.START_EMPTY
+            except (DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed) as exc:
+                log.error("%s", exc)
+                if self.interactive:
+                    from desktop.ui import recovery
+
+                    if isinstance(exc, DatabaseTooNew):
+                        recovery.explain_too_new(None, exc)
+                    else:
+                        recovery.explain_cannot_open(None, exc)
+                raise
 
     def _ui_settings(self) -> QSettings:
-        return QSettings(str(self.data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
+        path = self.data_dir / UI_STATE_FILE
+        if not self.store.read_only:
+            create_private_file(path)  # Qt keeps an existing file's permissions
+        return QSettings(str(path), QSettings.Format.IniFormat)
 
     def show_window(self) -> MainWindow:
         self.window = MainWindow(self.store, self._ui_settings())
+        if self.store.read_only:
+            self.window.show_read_only(self.store.read_only_reason)
         self.window.data_dir_fixed = self.data_dir_fixed
         self.window.backupRequested.connect(self.backup_now)
         self.window.restoreRequested.connect(self.restore)
@@ -151,7 +177,13 @@ class Rebound:
         self.window.activateWindow()
 
     def start_background_checks(self) -> None:
-        """After the window is up: a backup if the data changed, and the daily check."""
+        """After the window is up: a backup if the data changed, and the daily check.
+
+        Data that cannot be written gets neither: there is nowhere to put a backup,
+        nor to note that the check ran.
+        """
+        if self.store.read_only:
+            return
         if backups.backup_due(self.store.db_path):
             self._run("start-up backup",
                       lambda store=self.store: lifecycle.backup_now(
@@ -186,7 +218,8 @@ class Rebound:
 
     def restore(self, backup: Path) -> bool:
         """Swap in a backup while running: the current data is backed up first."""
-        self.window.close_composers()
+        if not self.window.close_composers():
+            return False
         background.wait_for_all()
         lifecycle.close_store(self.store)
         try:
@@ -207,7 +240,8 @@ class Rebound:
 
     def move_data(self, new_dir: Path) -> bool:
         """Copy the data to ``new_dir``, verify it, and carry on from there."""
-        self.window.close_composers()
+        if not self.window.close_composers():
+            return False
         self.window.save_state()
         background.wait_for_all()
         lifecycle.close_store(self.store)
@@ -233,17 +267,45 @@ class Rebound:
             "was; delete it once you are happy with the move.")
         return True
 
-    def recover_from_damage(self, exc: BaseException) -> None:
+    def handle_storage_error(self, exc: BaseException) -> None:
+        """An error of the database file or the disk, raised while running.
+
+        The file is checked before anything is called damage: a full disk, a size
+        limit, a read-only folder or a lock held too long is said as such, and the
+        data is left as it is.
+        """
+        if self._quitting:
+            return
+        explained = explain_failure(exc, self.store.db_path)
+        if isinstance(explained, DatabaseDamaged):
+            self.recover_from_damage(explained)
+        elif isinstance(explained, WriteFailed):
+            from desktop.ui.write_failure import tell_not_saved
+
+            tell_not_saved(self.window, explained)
+        else:
+            import traceback
+
+            from desktop.ui.errors import show_error
+
+            show_error(explained, "".join(traceback.format_exception(explained)))
+
+    def recover_from_damage(self, exc: DatabaseDamaged) -> None:
         """Damage found while running: close, offer a backup, reopen and show it."""
-        detail = exc.detail if isinstance(exc, DatabaseDamaged) else str(exc)
+        if self._quitting:
+            return
+        from desktop.ui.recovery import Recovery, offer_recovery
+
         background.wait_for_all()
         lifecycle.close_store(self.store)
-        if _offer_recovery(self.window, self.data_dir, detail) and self.open():
+        if offer_recovery(self.window, self.data_dir, exc) is Recovery.RESTORED and self.open():
             self.window.store = self.store
             self.window.reload_all()
             return
-        # Nothing restored: leave the damaged file as it is and stop.
-        self.store.marker.write_text("damaged", encoding="utf-8")
+        # Nothing restored: leave the damaged file as it is and stop; the next start
+        # checks it again. Reports still queued behind this one are not shown.
+        self._quitting = True
+        lifecycle.leave_marker_for_next_start(self.store)
         QApplication.exit(3)
 
     def close(self) -> None:
@@ -252,16 +314,22 @@ class Rebound:
             lifecycle.close_store(self.store)
 
 
-def run_app(data_dir: Path, self_test: bool = False, data_dir_fixed: bool = False) -> int:
-    ensure_private_dir(data_dir)
-    setup_logging(data_dir)
-    log.info("Rebound %s starting with data in %s", __version__, data_dir)
+def run_app(location: DataLocation, self_test: bool = False, data_dir_fixed: bool = False) -> int:
     app = create_qapp()
-    rebound = Rebound(data_dir, interactive=not self_test, data_dir_fixed=data_dir_fixed)
     if self_test:
         from desktop.ui.self_test import run_self_test
 
-        return run_self_test(app, rebound)
+        return run_self_test(app, location, data_dir_fixed)
+    try:
+        data_dir = prepare_data_dir(location)
+    except DataFolderProblem as exc:
+        from desktop.ui.recovery import explain_cannot_open
+
+        explain_cannot_open(None, exc)
+        return 2
+    setup_logging(data_dir)
+    log.info("Rebound %s starting with data in %s", __version__, data_dir)
+    rebound = Rebound(data_dir, data_dir_fixed=data_dir_fixed)
     from desktop.ui.single_instance import SingleInstance  # not needed by the self-test
 
     instance = SingleInstance(data_dir)
@@ -270,9 +338,8 @@ def run_app(data_dir: Path, self_test: bool = False, data_dir_fixed: bool = Fals
         return 0
     rebound.errors.install()
     try:
-        if not rebound.open():
-            return 1
-    except (DatabaseDamaged, DatabaseTooNew):
+        rebound.open()
+    except CANNOT_OPEN:
         return 2
     try:
         rebound.show_window()

@@ -32,9 +32,11 @@ from desktop.playbook.notes import mailto_url, to_html
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, skills, steps
 from desktop.store.choices import StepStatus
+from desktop.store.failures import WriteFailed
 from desktop.ui.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.style import apply_style
 from desktop.ui.tone_editor import ToneEditor
+from desktop.ui.write_failure import tell_not_saved
 
 #: Pause after typing before the tone check runs, and before the draft is saved.
 TONE_DELAY_MS = 300
@@ -69,6 +71,8 @@ class Composer(QDialog):
         self._saved_text: tuple[str, str] = ("", "")
         self._rendered_text: tuple[str, str] = ("", "")
         self._closed_step = False
+        #: Why the last draft save failed (None once one succeeds).
+        self._unsaved = None
 
         self._build()
         self._load()
@@ -294,30 +298,59 @@ class Composer(QDialog):
 
     # Drafts -----------------------------------------------------------------
 
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
+        """Save the draft if it changed; False (and the reason on screen) when the
+        disk refused it. The text stays in the window either way."""
         self._save_timer.stop()
         if self._closed_step or self._text() == self._saved_text:
-            return
+            return True
         subject, body = self._text()
-        if self.step_id is None:
-            self.step_id = steps.create_step(self.kind, self.person_id, self.application_id,
-                                             local_today())
-        planner.save_draft(self.step_id, self.template_box.currentData(), subject, body)
+        try:
+            if self.step_id is None:
+                self.step_id = steps.create_step(self.kind, self.person_id,
+                                                 self.application_id, local_today())
+            planner.save_draft(self.step_id, self.template_box.currentData(), subject, body)
+        except WriteFailed as exc:
+            self._unsaved = exc
+            self.status.setText(f"Draft not saved. {exc.message}")
+            return False
+        self._unsaved = None
         self._saved_text = (subject, body)
         self.status.setText("Draft saved.")
         self.stepChanged.emit()
+        return True
 
     def _autosave(self) -> None:
         if self.isVisible():
             self.save_draft()
 
+    def _may_close(self) -> bool:
+        """Save the draft before closing; if it cannot be saved, ask before losing it."""
+        if self.save_draft():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Draft not saved")
+        box.setText(self._unsaved.message)
+        box.setInformativeText("Close anyway? Copy the note first to keep it somewhere else.")
+        copy_close = box.addButton("Copy note and close", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is copy_close:
+            self.copy_note()
+        return box.clickedButton() in (copy_close, close)
+
     def closeEvent(self, event) -> None:
-        self.save_draft()
+        if not self._may_close():
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def reject(self) -> None:  # Esc: keep the draft, close the window
-        self.save_draft()
-        super().reject()
+        if self._may_close():
+            super().reject()
 
     # Leaving Rebound ----------------------------------------------------------
 
@@ -347,9 +380,18 @@ class Composer(QDialog):
         QDesktopServices.openUrl(QUrl(url))
         self.status.setText("Opened in your mail app. Come back and mark it sent when it's gone.")
 
+    def _draft_saved_or_said(self) -> bool:
+        """Before an action that closes the note: the draft is saved, or the user is
+        told why not (and the window stays open)."""
+        if self.save_draft():
+            return True
+        tell_not_saved(self, self._unsaved)
+        return False
+
     def mark_sent(self) -> None:
         subject, body = self._text()
-        self.save_draft()
+        if not self._draft_saved_or_said():
+            return
         if self.step_id is None:
             self.step_id = steps.create_step(self.kind, self.person_id, self.application_id,
                                              local_today())
@@ -359,16 +401,17 @@ class Composer(QDialog):
         self.accept()
 
     def _snooze(self, until) -> None:
-        self.save_draft()
+        if not self._draft_saved_or_said():
+            return
         snooze_step(self.step_id, until)
         self._closed_step = True
         self.stepChanged.emit()
         self.accept()
 
     def _skip(self) -> None:
-        self.save_draft()
+        if not self._draft_saved_or_said():
+            return
         if ask_skip(self, self.step_id):
             self._closed_step = True
             self.stepChanged.emit()
             self.accept()
-

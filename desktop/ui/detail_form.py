@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.failures import WriteFailed
 from desktop.store.validation import ValidationError
+from desktop.ui.write_failure import tell_not_saved
 
 
 class DetailForm(QWidget):
@@ -179,13 +181,24 @@ class DetailForm(QWidget):
     # Actions ----------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save the form; on a validation error, point at the field and keep the text."""
+        """Save the form; on a validation error, point at the field and keep the text.
+
+        When the disk refuses the write (full, read-only, locked too long) the form
+        says so, keeps every edit and offers to try again.
+        """
         if not self.showing_record:
             return True
         try:
             record_id = self.save_values(self.record_id, self.values())
         except ValidationError as exc:
             self._show_error(exc)
+            return False
+        except WriteFailed as exc:
+            self._clear_error()
+            self.error.setText(exc.message)
+            self.error.show()
+            if tell_not_saved(self, exc, can_retry=True):
+                return self.save()
             return False
         self.load(record_id)
         self.saved.emit(record_id)

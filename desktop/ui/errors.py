@@ -1,7 +1,8 @@
 """Unexpected errors: logged with their traceback and shown plainly, never a crash.
 
 Qt calls ``sys.excepthook`` for exceptions raised in slots; Rebound's hook logs
-them, then shows a dialog (or hands damage errors to the recovery flow).
+them, then shows a dialog, or hands errors of the database file or the disk to
+the owner of the store, which checks the file before it says anything.
 """
 
 import logging
@@ -12,7 +13,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.paths import LOG_NAME
-from desktop.store.connection import is_damage_error
+from desktop.store.connection import DatabaseDamaged
+from desktop.store.failures import WriteFailed, is_storage_error
 
 log = logging.getLogger("rebound")
 
@@ -20,8 +22,8 @@ log = logging.getLogger("rebound")
 class ErrorReporter:
     """Installs itself as ``sys.excepthook`` while the application runs."""
 
-    def __init__(self, on_damage: Callable[[BaseException], None]):
-        self._on_damage = on_damage
+    def __init__(self, on_storage_error: Callable[[BaseException], None]):
+        self._on_storage_error = on_storage_error
         self._showing = False
         self._previous = sys.excepthook
 
@@ -41,8 +43,8 @@ class ErrorReporter:
             return  # One dialog at a time; the rest are in the log.
         self._showing = True
         try:
-            if is_damage_error(exc):
-                self._on_damage(exc)
+            if isinstance(exc, DatabaseDamaged | WriteFailed) or is_storage_error(exc):
+                self._on_storage_error(exc)
             else:
                 show_error(exc, details)
         finally:
@@ -55,8 +57,9 @@ def show_error(exc: BaseException, details: str) -> None:
     box.setWindowTitle("Something went wrong")
     box.setText("Rebound ran into a problem and could not finish what you asked.")
     box.setInformativeText(
-        f"{exc}\n\nYour saved data is safe. The details are in {LOG_NAME} in the "
-        "data folder (Help → Open data folder)."
+        f"{exc}\n\nWhat you had saved before is unchanged; this last action may not "
+        f"have been completed. The details are in {LOG_NAME} in the data folder "
+        "(Help → Open data folder)."
     )
     box.setDetailedText(details)
     box.exec()

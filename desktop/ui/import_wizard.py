@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.exchange import import_contacts as importer
 from desktop.exchange.import_contacts import DuplicatePolicy, ImportCancelled, ImportRefused
 from desktop.exchange.import_mapping import FIELD_LABELS as MAPPING_LABELS
+from desktop.store.failures import WriteFailed
 from desktop.ui.style import apply_style
 
 #: How the formats read on screen.
@@ -205,7 +206,7 @@ class ImportPage(QWizardPage):
         self.setTitle("Import")
         self.progress = QProgressBar(objectName="importProgress")
         self.summary = QLabel(objectName="importSummary", wordWrap=True)
-        self.report_title = QLabel("Rows not imported, by line in the file:")
+        self.report_title = QLabel("Rows not imported or shortened, by line in the file:")
         self.report = QPlainTextEdit(readOnly=True, objectName="importReport")
         self.save_report = QPushButton("Save this list…")
         self.save_report.clicked.connect(self.save)
@@ -247,7 +248,7 @@ class ImportPage(QWizardPage):
 
     def save(self) -> None:
         target, _filter = QFileDialog.getSaveFileName(
-            self, "Save the list of rows not imported",
+            self, "Save the list of rows not imported or shortened",
             str(Path.home() / "rebound-import-report.txt"), "Text (*.txt)")
         if target:
             Path(target).write_text(self.report.toPlainText() + "\n", encoding="utf-8")
@@ -320,8 +321,12 @@ class ImportWizard(QWizard):
         except ImportRefused as exc:
             page.finish(f"Nothing was imported: {exc}", [])
             return
+        except WriteFailed as exc:  # the import is one transaction: all of it was undone
+            page.finish(f"Nothing was imported. {exc.what}. {exc.remedy}", [])
+            return
         page.progress.setMaximum(1)
         page.progress.setValue(1)
         r = self.result
+        shortened = f", {len(r.cut):,} shortened" if r.cut else ""
         page.finish(f"Imported {r.imported:,}, updated {r.updated:,}, skipped {r.skipped:,} "
-                    f"already there, {len(r.rejected):,} not usable.", r.rejected)
+                    f"already there, {len(r.rejected):,} not usable{shortened}.", r.report)

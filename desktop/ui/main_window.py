@@ -8,14 +8,16 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -82,12 +84,18 @@ class MainWindow(QMainWindow):
         self.today.dueCountChanged.connect(self._set_due_count)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        #: A notice across the top (read-only data), above the sidebar and the view.
+        self._page = QVBoxLayout(central)
+        self._page.setContentsMargins(0, 0, 0, 0)
+        self._page.setSpacing(0)
+        layout = QHBoxLayout()
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        self._page.addLayout(layout, 1)
         self.setCentralWidget(central)
+        #: Why nothing can be saved, when the data opened read-only.
+        self.read_only_reason = ""
         self._build_menus()
         self.statusBar()
         self._restore_state()
@@ -224,12 +232,26 @@ class MainWindow(QMainWindow):
         if self.sender() is self.current_view():
             self.statusBar().showMessage(text)
 
+    def show_read_only(self, reason: str) -> None:
+        """Say, for as long as the window is open, that nothing can be saved and why."""
+        self.read_only_reason = reason
+        notice = QLabel(f"<b>Read-only.</b> {reason} You can look through your data, but "
+                        "nothing you change can be saved.", objectName="readOnlyNotice",
+                        wordWrap=True)
+        notice.setContentsMargins(12, 8, 12, 8)
+        notice.setAutoFillBackground(True)
+        notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self._page.insertWidget(0, notice)
+        self._update_title()
+
     def _update_title(self, *_args) -> None:
         dirty = any(view.has_unsaved_changes() for view in self.views)
         self.setWindowModified(dirty)
         # Ending with the app's name keeps Qt from appending it again.
         due = f"{self._due} due" if self._due else "Today"
-        self.setWindowTitle(f"{due}[*] — Rebound")
+        read_only = " (read-only)" if self.read_only_reason else ""
+        self.setWindowTitle(f"{due}[*]{read_only} — Rebound")
         item = self.sidebar.item(0)
         item.setText(f"Today  ({self._due})" if self._due else "Today")
 
@@ -243,10 +265,13 @@ class MainWindow(QMainWindow):
 
     # Composer ---------------------------------------------------------------
 
-    def close_composers(self) -> None:
-        """Close every composer (each saves its draft): at exit, or before a restore."""
-        for composer in list(self._all_composers):
-            composer.close()
+    def close_composers(self) -> bool:
+        """Close every composer (each saves its draft): at exit, or before a restore.
+
+        False when one stayed open: its draft could not be saved and the user kept it.
+        """
+        closed = [composer.close() for composer in list(self._all_composers)]  # all, not the first
+        return all(closed)
 
     def open_step(self, step_id: int):
         """Open (or bring forward) the composer for a step."""
@@ -385,6 +410,8 @@ class MainWindow(QMainWindow):
                 if not view.confirm_leave():
                     event.ignore()
                     return
-        self.close_composers()
+        if not self.close_composers():
+            event.ignore()
+            return
         self.save_state()
         event.accept()

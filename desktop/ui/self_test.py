@@ -12,22 +12,29 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.logs import setup_logging
+from desktop.paths import DataLocation, prepare_data_dir
 from desktop.startup_clock import process_age_seconds
 from desktop.store import lifecycle
-from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
 from desktop.store.migrations import SCHEMA_VERSION
-from desktop.ui.app import resume_collector
+from desktop.ui.app import CANNOT_OPEN, Rebound, resume_collector
 from desktop.ui.first_paint import FirstPaint
 
 #: Give up on the first paint after this long: a self-test must never hang.
 PAINT_TIMEOUT_MS = 30_000
 
 
-def run_self_test(app: QApplication, rebound) -> int:
-    report = {"ok": False, "version": __version__, "data_dir": str(rebound.data_dir)}
+def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: bool = False) -> int:
+    """Exit 0 when all is well, 1 when a check failed, 2 when the data cannot be opened
+    (damaged, missing, too new, not updatable, or no usable folder); nothing is
+    created or changed in that last case."""
+    report = {"ok": False, "version": __version__, "data_dir": str(location.path)}
     try:
+        data_dir = prepare_data_dir(location)
+        setup_logging(data_dir)
+        rebound = Rebound(data_dir, interactive=False, data_dir_fixed=data_dir_fixed)
         rebound.open()
-    except (DatabaseDamaged, DatabaseTooNew) as exc:
+    except CANNOT_OPEN as exc:
         report["error"] = str(exc)
         print(json.dumps(report), flush=True)
         return 2
@@ -55,6 +62,7 @@ def run_self_test(app: QApplication, rebound) -> int:
         report.update(
             ok=verdict == "ok" and age is not None and rendered["failed"] == [],
             schema_version=SCHEMA_VERSION,
+            read_only=rebound.store.read_only_reason or False,
             people=count_people(),
             first_view=window.current_view().name,
             startup_ms=round(age * 1000, 1) if age is not None else None,

@@ -4,14 +4,13 @@ import functools
 import shutil
 import sqlite3
 
-import peewee
 import pytest
 
 from desktop.paths import DATABASE_NAME
 from desktop.store import backups, migrations, people
 from desktop.store.connection import DatabaseTooNew, db, user_version
 from desktop.store.lifecycle import RUNNING_MARKER, close_store, open_store
-from desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration
+from desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, MigrationFailed
 from desktop.store.models import Application, Company, Interaction, Involvement, Person
 
 V1_TABLES = ("meta", "company", "person", "application", "involvement", "interaction")
@@ -159,8 +158,9 @@ def test_failing_migration_rolls_back_and_keeps_the_version(store):
         "UPDATE person SET first_name = 'CHANGED'",
         'CREATE TABLE "reminder" ("id" INTEGER PRIMARY KEY)',
     )
-    with pytest.raises(peewee.OperationalError):
+    with pytest.raises(MigrationFailed) as caught:
         migrations.migrate(store.db_path, migrations=broken)
+    assert caught.value.version == SCHEMA_VERSION + 1
 
     assert user_version() == SCHEMA_VERSION
     columns = [row[1] for row in db.execute_sql('PRAGMA table_info("person")').fetchall()]
@@ -184,8 +184,12 @@ def test_failed_upgrade_at_open_leaves_the_old_file_usable(v1_copy, data_dir, he
     )
     old_people = helpers.table_rows(v1_copy, "person")
 
-    with pytest.raises(peewee.OperationalError):
+    with pytest.raises(MigrationFailed) as caught:
         open_store(data_dir)
+    # The user reads which version could not be reached; SQLite's words are details.
+    assert str(caught.value) == ("Rebound could not update your data to format 2. Your "
+                                 "data has not been changed.")
+    assert "no such table: nope" in caught.value.detail
 
     assert db.is_closed()
     assert not (data_dir / RUNNING_MARKER).exists()
@@ -210,7 +214,7 @@ def test_failing_migration_keeps_the_ones_before_it(data_dir):
 
     connect(path)
     try:
-        with pytest.raises(peewee.OperationalError):
+        with pytest.raises(MigrationFailed, match="format 4"):
             migrations.migrate(path, migrations=_with_broken_last("CREATE TABLE t (x)"))
         assert user_version() == SCHEMA_VERSION
         tables = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}

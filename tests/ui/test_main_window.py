@@ -108,7 +108,7 @@ def test_an_error_in_a_slot_is_shown_and_logged(qtbot, monkeypatch, caplog):
     monkeypatch.setattr("desktop.ui.errors.show_error",
                         lambda exc, details: shown.append((str(exc), details)))
     damaged = []
-    reporter = ErrorReporter(on_damage=damaged.append)
+    reporter = ErrorReporter(on_storage_error=damaged.append)
     try:
         raise ValueError("the printer is on fire")
     except ValueError as exc:
@@ -119,16 +119,18 @@ def test_an_error_in_a_slot_is_shown_and_logged(qtbot, monkeypatch, caplog):
     assert damaged == []
 
 
-def test_a_damage_error_goes_to_recovery_not_a_generic_dialog(monkeypatch):
+def test_a_storage_error_goes_to_the_store_owner_not_a_generic_dialog(monkeypatch):
     import sqlite3
 
     shown = []
     monkeypatch.setattr("desktop.ui.errors.show_error", lambda *a: shown.append(a))
-    damaged = []
-    reporter = ErrorReporter(on_damage=damaged.append)
-    error = sqlite3.DatabaseError("database disk image is malformed")
-    reporter.handle(type(error), error, None)
-    assert damaged == [error]
+    handed_over = []
+    reporter = ErrorReporter(on_storage_error=handed_over.append)
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    full = sqlite3.OperationalError("database or disk is full")
+    for error in (malformed, full):
+        reporter.handle(type(error), error, None)
+    assert handed_over == [malformed, full]
     assert shown == []
 
 
