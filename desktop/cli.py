@@ -172,7 +172,9 @@ def _opened(location: DataLocation, writes: bool):
     data_dir = _data_dir(location)
     setup_logging(data_dir)
     try:
-        store = open_store(data_dir, check_first=writes)
+        # The window's crash marker is the window's: a command checks the file but
+        # leaves the marker, so the window's next start checks it too.
+        store = open_store(data_dir, check_first=writes, take_over_crash_marker=False)
     except DatabaseMissing as exc:
         raise CommandFailed(f"{exc.detail} Nothing was changed. Run `rebound restore` or "
                             "start Rebound to bring back the newest good backup.") from exc
@@ -184,8 +186,10 @@ def _opened(location: DataLocation, writes: bool):
         if writes and store.read_only:
             raise CommandFailed(f"{store.read_only_reason} Nothing can be saved there.")
         yield store
-    finally:
-        close_store(store)
+    except BaseException:
+        close_store(store, optimize=False)  # the file may be damaged: write nothing more
+        raise
+    close_store(store)
 
 
 def damage_message(exc) -> str:

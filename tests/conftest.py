@@ -1,8 +1,11 @@
 """Shared fixtures: a real SQLite store in a fresh temporary folder for every test,
 the ``rebound`` command run as a child process, and small real disks."""
 
+import hashlib
 import os
+import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +44,52 @@ def store(data_dir):
 
 
 REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+
+
+def table_rows(path: Path, table: str) -> list[tuple]:
+    conn = read_only(path)
+    try:
+        return conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        conn.close()
+
+
+def pragma(path: Path, name: str):
+    conn = read_only(path)
+    try:
+        return conn.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def overwrite(path: Path, offset: int, length: int, seed: int = 7) -> None:
+    """Replace ``length`` bytes at ``offset`` with junk, as a failing disk might."""
+    data = bytearray(Path(path).read_bytes())
+    data[offset : offset + length] = random.Random(seed).randbytes(length)
+    Path(path).write_bytes(bytes(data))
+
+
+@pytest.fixture
+def helpers():
+    """The file helpers above, for test files (which cannot import conftest)."""
+
+    class Helpers:
+        pass
+
+    for func in (sha256, read_only, table_rows, pragma, overwrite):
+        setattr(Helpers, func.__name__, staticmethod(func))
+    Helpers.FIXTURES = FIXTURES
+    return Helpers
+
 
 
 @pytest.fixture
@@ -67,11 +116,10 @@ class SmallDisk:
     def fill(self, leave: int = 0) -> Path:
         """Fill the disk, then free ``leave`` bytes: a write larger than that fails."""
         filler = self.path / "filler.bin"
-        with filler.open("wb") as handle:
+        with filler.open("wb", buffering=0) as handle:
             try:
                 while True:
                     handle.write(b"\0" * 65536)
-                    handle.flush()
             except OSError:
                 pass
         free = shutil.disk_usage(self.path).free

@@ -89,12 +89,15 @@ class Store:
         return bool(self.read_only_reason)
 
 
-def open_store(data_dir: Path, *, start_empty: bool = False, check_first: bool = False) -> Store:
+def open_store(data_dir: Path, *, start_empty: bool = False, check_first: bool = False,
+               take_over_crash_marker: bool = True) -> Store:
     """Open (creating or upgrading) the database in ``data_dir``.
 
     ``start_empty`` makes a new database even where earlier data left traces (the
     user chose to); ``check_first`` runs ``quick_check`` before opening a file
-    that is there (commands that write do). Raises DataFolderProblem,
+    that is there (commands that write do). A marker left by a crashed process
+    always means a check first; the window then takes it over, while commands
+    (``take_over_crash_marker`` False) leave it for the window. Raises DataFolderProblem,
     DatabaseMissing, DatabaseDamaged, DatabaseTooNew or MigrationFailed without
     having written to the file.
     """
@@ -137,7 +140,7 @@ def open_store(data_dir: Path, *, start_empty: bool = False, check_first: bool =
     except Exception:
         db.close()
         raise
-    if previous is None or store.recovered_from_unclean_exit:
+    if previous is None or (store.recovered_from_unclean_exit and take_over_crash_marker):
         try:
             store.marker_token = _claim_marker(store)
         except OSError as exc:  # a full disk: writes will say so; opening goes on
@@ -244,6 +247,8 @@ def _claim_marker(store: Store) -> str:
     """Write this process's token to the marker in one step; returns the token."""
     token = processes.this_process()
     partial = store.marker.with_name(f"{store.marker.name}.{os.getpid()}")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)
     partial.write_text(token, encoding="utf-8")
     partial.replace(store.marker)
     return token
@@ -293,10 +298,14 @@ def holding_marker(store: Store):
         store.marker_token = ""
 
 
-def close_store(store: Store) -> None:
-    """Close the connection; the marker goes only if this process wrote it."""
+def close_store(store: Store, optimize: bool = True) -> None:
+    """Close the connection; the marker goes only if this process wrote it.
+
+    ``optimize`` lets SQLite refresh its statistics (a write): not after an error,
+    when the file may be damaged and must not be written.
+    """
     if not db.is_closed():
-        if not store.read_only:
+        if optimize and not store.read_only:
             try:
                 db.execute_sql("PRAGMA optimize")
             except peewee.DatabaseError as exc:  # an optimisation: a full disk may refuse it

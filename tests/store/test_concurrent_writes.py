@@ -9,7 +9,7 @@ never applied. Write transactions now begin IMMEDIATE.
 import json
 import subprocess
 import sys
-import time
+import threading
 
 import pytest
 
@@ -20,10 +20,11 @@ pytestmark = pytest.mark.slow
 
 SAVES = 1000
 
-#: The "window": saves people one by one, as a user clicking Save would, and counts
-#: every save that did not go through, whatever the error.
+#: The "window": saves people one by one, as a user clicking Save would (a few
+#: milliseconds apart, so the commands beside it get going), and counts every save
+#: that did not go through, whatever the error.
 WRITER = """
-import json, sys
+import json, sys, time
 from pathlib import Path
 from desktop.store import people
 from desktop.store.lifecycle import close_store, open_store
@@ -37,6 +38,7 @@ for i in range(int(sys.argv[2])):
         saved.append(people.save_person(None, values).id)
     except Exception as exc:
         failed.append(f"{type(exc).__name__}: {exc}")
+    time.sleep(0.004)
 close_store(store)
 print(json.dumps({"saved": saved, "failed": failed}), flush=True)
 """
@@ -50,24 +52,38 @@ def test_no_save_fails_while_backups_and_imports_run(tmp_path, rebound_cli):
         f"Imported{i},Row,imported{i}@example.org,Import Co\n" for i in range(150)),
         encoding="utf-8")
 
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), str(SAVES)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
     beside = {"backup": 0, "import": 0}
     failures_beside = []
-    while writer.poll() is None:
-        for name, args in (("backup", ("backup",)),
-                           ("import", ("import", contacts, "--on-duplicate", "new"))):
+    stop = threading.Event()
+
+    def keep_running(name, *args):
+        while not stop.is_set():
             done = rebound_cli("--data-dir", data_dir, *args)
             beside[name] += 1
             if done.returncode:
                 failures_beside.append(done.stderr)
-        time.sleep(0.01)
-    report = json.loads(writer.stdout.read().strip().splitlines()[-1])
+
+    loops = [threading.Thread(target=keep_running, args=("backup", "backup")),
+             threading.Thread(target=keep_running,
+                              args=("import", "import", contacts, "--on-duplicate", "new"))]
+    for loop in loops:
+        loop.start()
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), str(SAVES)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+        output = writer.stdout.read()
+        writer.wait(300)
+        overlapped = dict(beside)
+    finally:
+        stop.set()
+        for loop in loops:
+            loop.join(300)
+    report = json.loads(output.strip().splitlines()[-1])
 
     assert report["failed"] == [], report["failed"][:3]
     assert len(report["saved"]) == SAVES
-    assert beside["backup"] >= 2 and beside["import"] >= 2, beside  # they really overlapped
+    assert overlapped["backup"] >= 2 and overlapped["import"] >= 2, overlapped
     assert failures_beside == []
     store = open_store(data_dir)
     try:

@@ -21,8 +21,10 @@ from desktop.store.backups import BackupFailed, BackupReason, create_backup, res
 from desktop.store.connection import quick_check
 from desktop.store.lifecycle import close_store, open_store
 
-#: Restores to interrupt; the kill lands anywhere from the start to just after the end.
+#: Restores to interrupt, and the latest moment to kill one, as a share of a whole
+#: restore: some kills land after it finished (the new database must be there).
 KILLS = 10
+LATEST = 1.3
 
 
 def people_in(db_path) -> int:
@@ -85,13 +87,15 @@ def test_sigkill_during_a_100k_restore_leaves_old_or_new(tmp_path, rebound_cli):
 
     rng = random.Random(9)
     current, outcomes = 100_000, {"old": 0, "new": 0}
-    for _ in range(KILLS):
+    for kill in range(KILLS):
         target = larger if current == 100_000 else smaller
         child = subprocess.Popen(
             [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "restore",
              str(target)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, whole * 1.1))
+        # Spread over the whole restore and a little after: one random moment in
+        # each tenth of 1.3 times its length.
+        time.sleep(whole * LATEST * (kill + rng.random()) / KILLS)
         os.kill(child.pid, signal.SIGKILL)
         child.wait(60)
 
