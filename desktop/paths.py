@@ -143,6 +143,18 @@ def create_private_file(path: Path) -> bool:
     return True
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); Windows has no directory handles
+    to sync."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def resources_dir() -> Path:
     """The ``resources/`` folder, from a source checkout, a wheel or a frozen bundle."""
     frozen_root = getattr(sys, "_MEIPASS", None)

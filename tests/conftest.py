@@ -63,6 +63,14 @@ def table_rows(path: Path, table: str) -> list[tuple]:
         conn.close()
 
 
+def count_rows(path: Path, table: str = "person") -> int:
+    conn = read_only(path)
+    try:
+        return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    finally:
+        conn.close()
+
+
 def pragma(path: Path, name: str):
     conn = read_only(path)
     try:
@@ -85,7 +93,7 @@ def helpers():
     class Helpers:
         pass
 
-    for func in (sha256, read_only, table_rows, pragma, overwrite):
+    for func in (sha256, read_only, table_rows, count_rows, pragma, overwrite):
         setattr(Helpers, func.__name__, staticmethod(func))
     Helpers.FIXTURES = FIXTURES
     return Helpers

@@ -25,8 +25,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-import psutil
+from desktop.paths import sync_folder
+from desktop.processes import pid_running
 
+#: Process ids are 32-bit on every system Rebound runs on.
+_LARGEST_PID = 2**32 - 1
 #: Seconds since its last write after which a dead writer's temporary file is litter.
 STALE_AFTER = 10 * 60
 #: Exactly what atomic_write names its files: tempfile adds 8 of [a-z0-9_]. A name
@@ -69,7 +72,7 @@ def atomic_write(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
@@ -83,23 +86,14 @@ def _remove_stale_temporaries(folder: Path) -> None:
     stale_before = time.time() - STALE_AFTER
     for entry in entries:
         match = _TEMPORARY.fullmatch(entry.name)
-        if match is None:
-            continue
+        if match is None or int(match["pid"]) > _LARGEST_PID:
+            continue  # not Rebound's naming, or an id no system hands out: not ours
         try:
             if (entry.is_file(follow_symlinks=False)
                     and entry.stat(follow_symlinks=False).st_mtime < stale_before
-                    and not psutil.pid_exists(int(match["pid"]))):
+                    and not pid_running(int(match["pid"]))):
                 Path(entry.path).unlink()
-        except (OSError, OverflowError):  # gone already, or a process id no system has
+        except OSError:  # gone already, or not ours to remove
             continue
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from desktop.clock import utcnow
-from desktop.paths import create_private_file, ensure_private_dir
+from desktop.paths import create_private_file, ensure_private_dir, sync_folder
+from desktop.processes import pid_running
 from desktop.store.connection import check_file, read_only
-from desktop.store.processes import pid_running
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _PREFIX = "rebound-"
@@ -184,17 +184,6 @@ def copy_database(source: Path, target: Path) -> None:
     sync_folder(target.parent)
 
 
-def sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def remove_stale_temporaries(folder: Path, now: datetime | None = None) -> list[Path]:
     """Remove the temporary copies that processes no longer running left in ``folder``.
 
@@ -229,7 +218,11 @@ def create_backup(
     db_path: Path, backup_dir: Path, reason: BackupReason, now: datetime | None = None
 ) -> Path:
     """Make a verified backup of ``db_path``, record it, then thin older ones."""
-    ensure_private_dir(backup_dir)
+    try:
+        ensure_private_dir(backup_dir)
+    except OSError as exc:
+        raise BackupFailed(f"Could not make the backups folder {backup_dir}: "
+                           f"{exc.strerror or exc}") from exc
     created = now or utcnow()
     target = backup_dir / backup_name(created, reason)
     copy_database(db_path, target)
@@ -380,14 +373,16 @@ def restore_backup(db_path: Path, backup: Path, set_aside_label: str = "replaced
     The copy is written and verified under a temporary name first; the current
     file is kept under a dated name (never overwritten); then one rename puts the
     copy in place. Killed at any moment, ``db_path`` holds the old database or the
-    new one. Returns where the old one was kept (None when there was none).
+    new one. Returns where the old one was kept (None when there was none, or it
+    was an empty file).
     """
     verdict = integrity_check(backup)
     if verdict != "ok":
         raise BackupFailed(f"The backup {backup.name} is damaged too: {verdict}")
     staged = write_verified_copy(backup, db_path)
     try:
-        aside = keep_aside(db_path, set_aside_label) if db_path.exists() else None
+        holds_something = db_path.exists() and db_path.stat().st_size > 0
+        aside = keep_aside(db_path, set_aside_label) if holds_something else None
         # The old database's log must not be replayed into the new one.
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)

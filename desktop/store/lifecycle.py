@@ -19,6 +19,7 @@ from pathlib import Path
 
 import peewee
 
+from desktop import processes
 from desktop.clock import utcnow
 from desktop.paths import (
     BACKUP_DIR_NAME,
@@ -28,7 +29,7 @@ from desktop.paths import (
     create_private_file,
     prepare_data_dir,
 )
-from desktop.store import backups, processes
+from desktop.store import backups
 from desktop.store.connection import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -178,8 +179,8 @@ def earlier_data(store: Store) -> str:
             traces.append(name)
     if not traces:
         return ""
-    return (f"{DATABASE_NAME} is missing or empty, but this folder held Rebound data "
-            f"before: {', '.join(traces)}.")
+    return (f"The data file {DATABASE_NAME} is missing or empty, although this folder "
+            f"held Rebound data before ({', '.join(traces)}).")
 
 
 def write_blocked(data_dir: Path, db_path: Path | None) -> str:
@@ -318,8 +319,12 @@ def close_store(store: Store, optimize: bool = True) -> None:
 
 def leave_marker_for_next_start(store: Store) -> None:
     """After damage the user chose not to repair: the next start checks the file again."""
-    if not store.read_only:
+    if store.read_only:
+        return
+    try:
         store.marker.write_text("damaged", encoding="utf-8")
+    except OSError as exc:  # a full disk; the daily check will still find the damage
+        log.warning("Could not leave the running marker: %s", exc)
 
 
 # The daily check ------------------------------------------------------------------
@@ -354,12 +359,17 @@ def record_quick_check(now: datetime | None = None) -> None:
 
 
 def _record_check(when: datetime) -> None:
-    with db.atomic():
-        db.execute_sql(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (_LAST_CHECK_KEY, when.isoformat()),
-        )
+    """Note when the file last passed its check. Bookkeeping: on a full disk it is
+    skipped (the check simply runs again next time), never reported as a lost change."""
+    try:
+        with db.atomic():
+            db.execute_sql(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_LAST_CHECK_KEY, when.isoformat()),
+            )
+    except peewee.DatabaseError as exc:
+        log.warning("Could not record the integrity check: %s", exc)
 
 
 def backup_now(store: Store, reason=backups.BackupReason.MANUAL) -> Path:

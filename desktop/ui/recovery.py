@@ -44,7 +44,7 @@ def offer_recovery(parent: QWidget | None, data_dir: Path, exc: DatabaseDamaged)
     box.setIcon(QMessageBox.Icon.Critical)
     if missing:
         box.setWindowTitle("Your Rebound data is missing")
-        box.setText(f"Rebound's data file is not there: {exc.detail}")
+        box.setText(exc.detail)
     else:
         box.setWindowTitle("Your Rebound data is damaged")
         box.setText(DAMAGE_MESSAGE)

@@ -1,6 +1,5 @@
 """``rebound import``, run as a user would: a child process, its output and exit code."""
 
-import sqlite3
 import subprocess
 import sys
 
@@ -16,15 +15,7 @@ def rebound(data_dir, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def people_in(data_dir) -> int:
-    conn = sqlite3.connect(f"{(data_dir / 'rebound.db').as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def test_summary_and_rejected_lines(tmp_path, contacts_file):
+def test_summary_and_rejected_lines(tmp_path, contacts_file, helpers):
     data_dir = tmp_path / "data"
     done = rebound(data_dir, str(contacts_file("malformed.csv")))
 
@@ -33,7 +24,7 @@ def test_summary_and_rejected_lines(tmp_path, contacts_file):
     assert lines[0] == "imported 3, updated 0, skipped 0, rejected 4"
     assert [line.split(":")[0] for line in lines[1:]] == ["line 3", "line 4", "line 5", "line 6"]
     assert lines[1] == "line 3: There is no name and no e-mail address."
-    assert people_in(data_dir) == 3
+    assert helpers.count_rows(data_dir / "rebound.db") == 3
 
     again = rebound(data_dir, str(contacts_file("malformed.csv")), "--on-duplicate", "update")
     assert again.returncode == 0, again.stderr
@@ -57,7 +48,8 @@ def test_format_and_policy_options(tmp_path, contacts_file):
     ],
     ids=["binary", "empty", "wrong-format"],
 )
-def test_refused_files_exit_1_and_write_nothing(tmp_path, contacts_file, make, args, message):
+def test_refused_files_exit_1_and_write_nothing(tmp_path, contacts_file, make, args, message,
+                                                helpers):
     data_dir = tmp_path / "data"
     if make is None:
         path = contacts_file("google_current.csv")
@@ -70,4 +62,4 @@ def test_refused_files_exit_1_and_write_nothing(tmp_path, contacts_file, make, a
     assert done.stdout == ""
     assert message in done.stderr
     assert done.stderr.startswith("rebound: ")
-    assert people_in(data_dir) == 0
+    assert helpers.count_rows(data_dir / "rebound.db") == 0

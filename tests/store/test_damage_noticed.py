@@ -16,9 +16,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desktop import processes
 from desktop.clock import utcnow
 from desktop.paths import DATABASE_NAME
-from desktop.store import backups, people, processes
+from desktop.store import backups, people
 from desktop.store.backups import BackupReason, create_backup, prune
 from desktop.store.connection import DAMAGE_MESSAGE
 from desktop.store.lifecycle import (

@@ -26,16 +26,6 @@ pytestmark = pytest.mark.slow
 NOTES = "Met at the spring meetup; talked about payments and on-call. " * 120
 
 
-def _count(db_path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    finally:
-        conn.close()
-
-
 def _save_until_refused(limit: int = 5000) -> tuple[int, WriteFailed]:
     for saved in range(limit):
         try:
@@ -62,7 +52,7 @@ def _one_line(done) -> str:
 # --- A full disk --------------------------------------------------------------------
 
 
-def test_a_full_disk_is_said_plainly_and_loses_nothing_saved(small_disk):
+def test_a_full_disk_is_said_plainly_and_loses_nothing_saved(small_disk, helpers):
     disk = small_disk("3m")
     store = open_store(disk.path / "data")
     try:
@@ -75,10 +65,10 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing_saved(small_disk):
     finally:
         close_store(store)
     assert quick_check(store.db_path) == "ok"
-    assert _count(store.db_path) == saved
+    assert helpers.count_rows(store.db_path) == saved
 
 
-def test_import_and_demo_on_a_full_disk_print_one_line(small_disk, rebound_cli, tmp_path):
+def test_import_and_demo_on_a_full_disk_print_one_line(small_disk, rebound_cli, tmp_path, helpers):
     disk = small_disk("4m")
     data_dir, empty_dir = disk.path / "data", disk.path / "empty"
     assert rebound_cli("--data-dir", data_dir, "demo", "--people", "20").returncode == 0
@@ -90,7 +80,7 @@ def test_import_and_demo_on_a_full_disk_print_one_line(small_disk, rebound_cli, 
     assert imported.returncode == 1
     assert _one_line(imported) == ("rebound: Your disk is full: nothing was imported. Free "
                                    "some space, then try again.")
-    assert _count(data_dir / DATABASE_NAME) == 20
+    assert helpers.count_rows(data_dir / DATABASE_NAME) == 20
 
     demo = rebound_cli("--data-dir", empty_dir, "demo", "--people", "5000")
     assert demo.returncode == 1
@@ -127,7 +117,7 @@ finally:
 """
 
 
-def test_a_file_size_limit_is_not_called_damage(tmp_path, rebound_cli):
+def test_a_file_size_limit_is_not_called_damage(tmp_path, rebound_cli, helpers):
     data_dir = tmp_path / "data"
     run = subprocess.run([sys.executable, "-c", SAVE_UNTIL_REFUSED, str(data_dir)],
                          capture_output=True, text=True, timeout=120,
@@ -141,10 +131,10 @@ def test_a_file_size_limit_is_not_called_damage(tmp_path, rebound_cli):
     assert "cannot rollback" not in report["detail"]
     db_path = data_dir / DATABASE_NAME
     assert quick_check(db_path) == "ok"
-    assert _count(db_path) == report["saved"] > 0
+    assert helpers.count_rows(db_path) == report["saved"] > 0
 
 
-def test_import_under_a_file_size_limit_prints_one_line(tmp_path, rebound_cli):
+def test_import_under_a_file_size_limit_prints_one_line(tmp_path, rebound_cli, helpers):
     data_dir = tmp_path / "data"
     assert rebound_cli("--data-dir", data_dir, "demo", "--people", "10").returncode == 0
     size = (data_dir / DATABASE_NAME).stat().st_size
@@ -156,7 +146,7 @@ def test_import_under_a_file_size_limit_prints_one_line(tmp_path, rebound_cli):
     assert done.returncode == 1
     assert _one_line(done).startswith("rebound: Your data file has reached the largest size "
                                       "this system lets a program write: nothing was imported.")
-    assert _count(data_dir / DATABASE_NAME) == 10
+    assert helpers.count_rows(data_dir / DATABASE_NAME) == 10
 
 
 # --- Read-only media --------------------------------------------------------------------

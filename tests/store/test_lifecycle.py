@@ -6,8 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from desktop import processes
 from desktop.clock import utcnow
-from desktop.store import lifecycle, people, processes
+from desktop.store import lifecycle, people
 from desktop.store.lifecycle import (
     QUICK_CHECK_INTERVAL,
     RUNNING_MARKER,

@@ -8,7 +8,6 @@ the backup into place: a SIGKILL in between left no ``rebound.db`` at all, only 
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -27,14 +26,6 @@ KILLS = 10
 LATEST = 1.3
 
 
-def people_in(db_path) -> int:
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM person").fetchone()[0]
-    finally:
-        conn.close()
-
-
 def test_the_old_file_is_kept_and_the_new_one_is_verified(store, add_people, helpers):
     add_people(5)
     backup = create_backup(store.db_path, store.backup_dir, BackupReason.MANUAL)
@@ -45,7 +36,7 @@ def test_the_old_file_is_kept_and_the_new_one_is_verified(store, add_people, hel
     aside = restore_backup(store.db_path, backup, set_aside_label="replaced")
 
     assert helpers.sha256(aside) == before
-    assert people_in(store.db_path) == 5
+    assert helpers.count_rows(store.db_path) == 5
     assert quick_check(store.db_path) == "ok"
     assert not list(store.data_dir.glob("*.partial*"))
 
@@ -66,7 +57,7 @@ def test_a_damaged_backup_is_refused_before_anything_moves(store, add_people, he
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_during_a_100k_restore_leaves_old_or_new(tmp_path, rebound_cli):
+def test_sigkill_during_a_100k_restore_leaves_old_or_new(tmp_path, rebound_cli, helpers):
     data_dir = tmp_path / "data"
     made = rebound_cli("--data-dir", data_dir, "demo", "--people", "100000")
     assert made.returncode == 0, made.stderr
@@ -83,7 +74,7 @@ def test_sigkill_during_a_100k_restore_leaves_old_or_new(tmp_path, rebound_cli):
     done = rebound_cli("--data-dir", data_dir, "restore", smaller)
     whole = time.monotonic() - started
     assert done.returncode == 0, done.stderr
-    assert people_in(db_path) == 100_000
+    assert helpers.count_rows(db_path) == 100_000
 
     rng = random.Random(9)
     current, outcomes = 100_000, {"old": 0, "new": 0}
@@ -101,7 +92,7 @@ def test_sigkill_during_a_100k_restore_leaves_old_or_new(tmp_path, rebound_cli):
 
         assert db_path.is_file(), "a kill left no database in place"
         assert quick_check(db_path) == "ok"
-        found = people_in(db_path)
+        found = helpers.count_rows(db_path)
         assert found in (current, counts[target]), found
         outcomes["old" if found == current else "new"] += 1
         current = found
