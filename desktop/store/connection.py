@@ -15,10 +15,10 @@ from desktop.store.failures import (
     Problem,
     WriteFailed,
     classify,
-    is_storage_error,
     may_be_damage,
     original_error,
     says_damaged,
+    storage_error_in,
 )
 
 #: FULL rather than NORMAL: in WAL mode NORMAL can lose the last transactions on
@@ -71,27 +71,8 @@ class DatabaseTooNew(Exception):
         self.supported = supported
 
 
-def is_damage_error(exc: BaseException | None) -> bool:
-    """True when ``exc`` (or what it wraps) may mean the database file is damaged.
-
-    Only a hint: a full disk or a file-size limit reads the same. Before telling
-    the user their data is damaged, check the file (``explain_failure``).
-    """
-    if exc is None:
-        return False
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, DatabaseDamaged):
-            return True
-        if isinstance(exc, sqlite3.DatabaseError | peewee.DatabaseError) and may_be_damage(exc):
-            return True
-        wrapped = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = wrapped or exc.__cause__ or exc.__context__
-    return False
-
-
-def explain_failure(exc: BaseException, path: Path | None = None) -> BaseException:
+def explain_failure(exc: BaseException, path: Path | None = None, *,
+                    check: bool = True) -> BaseException:
     """What a failed read or write of the database really was, in the user's terms.
 
     The file is checked before anything is called damage: DatabaseDamaged only
@@ -101,11 +82,12 @@ def explain_failure(exc: BaseException, path: Path | None = None) -> BaseExcepti
     """
     if isinstance(exc, DatabaseDamaged | WriteFailed):
         return exc
-    exc = original_error(exc)
-    if not is_storage_error(exc):
+    found = storage_error_in(original_error(exc))
+    if found is None:
         return exc
+    exc = found
     path = path or connected_path()
-    if path is not None and may_be_damage(exc):
+    if check and path is not None and may_be_damage(exc):
         try:
             verdict = quick_check(path)
             if verdict == "ok" and says_damaged(exc):
@@ -154,7 +136,7 @@ def connect(path: Path, read_only: bool = False) -> None:
             if number < len(attempts):
                 continue
             # A file that held nothing cannot be damaged: it is the disk.
-            explained = explain_failure(exc, None if new else Path(path))
+            explained = explain_failure(exc, Path(path), check=not new)
             if explained is exc:
                 raise
             raise explained from exc

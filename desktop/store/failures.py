@@ -86,17 +86,20 @@ class WriteFailed(Exception):
         return str(self)
 
 
-def error_name(exc: BaseException) -> str:
-    """SQLite's extended result name (``SQLITE_IOERR_WRITE``) for ``exc`` or what it wraps."""
+def _chain(exc: BaseException | None):
+    """``exc``, then what it wraps, was raised from, or was raised while handling."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        name = getattr(exc, "sqlite_errorname", "")
-        if name:
-            return name
+        yield exc
         wrapped = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
         exc = wrapped or exc.__cause__ or exc.__context__
-    return ""
+
+
+def error_name(exc: BaseException) -> str:
+    """SQLite's extended result name (``SQLITE_IOERR_WRITE``) for ``exc`` or what it wraps."""
+    return next((name for e in _chain(exc) if (name := getattr(e, "sqlite_errorname", ""))),
+                "")
 
 
 def original_error(exc: BaseException) -> BaseException:
@@ -106,12 +109,16 @@ def original_error(exc: BaseException) -> BaseException:
     return exc
 
 
-def is_storage_error(exc: BaseException) -> bool:
-    """True for errors of the database file or the disk, as opposed to Rebound's own."""
-    if isinstance(exc, peewee.IntegrityError | sqlite3.IntegrityError):
-        return False
-    return isinstance(exc, sqlite3.Error | peewee.DatabaseError) and bool(
-        classify(exc) or may_be_damage(exc))
+def storage_error_in(exc: BaseException | None) -> BaseException | None:
+    """The error of the database file or the disk that ``exc`` is, wraps, or was
+    raised while handling; None for Rebound's own errors (a broken constraint is one)."""
+    for error in _chain(exc):
+        if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
+            return None
+        if isinstance(error, sqlite3.Error | peewee.DatabaseError) and (
+                classify(error) or may_be_damage(error)):
+            return error
+    return None
 
 
 def may_be_damage(exc: BaseException) -> bool:

@@ -35,6 +35,7 @@ from desktop.store.connection import (
     DatabaseTooNew,
     connect,
     db,
+    explain_failure,
     looks_like_sqlite,
     quick_check,
     read_only,
@@ -122,9 +123,7 @@ def open_store(data_dir: Path, *, start_empty: bool = False, check_first: bool =
                                          and not processes.is_running(previous))
     checked = existing and (store.recovered_from_unclean_exit or check_first)
     if checked:
-        verdict = quick_check(path)
-        if verdict != "ok":
-            raise DatabaseDamaged(path, verdict)
+        _check_before_writing(path)
     if existing:
         _refuse_newer(path)
     else:
@@ -159,6 +158,17 @@ def refuse_folder_in_the_way(db_path: Path) -> None:
         raise DataFolderProblem(
             f"{db_path} is a folder, where Rebound keeps its data file. Move that folder "
             "out of the way (nothing in it is Rebound's), then start Rebound again.")
+
+
+def _check_before_writing(path: Path) -> None:
+    """``quick_check`` the file; raise DatabaseDamaged when it fails, or WriteFailed
+    when the check itself could not run (a full disk, a lock held too long)."""
+    try:
+        verdict = quick_check(path)
+    except sqlite3.Error as exc:
+        raise explain_failure(exc, path) from exc
+    if verdict != "ok":
+        raise DatabaseDamaged(path, verdict)
 
 
 def earlier_data(store: Store) -> str:

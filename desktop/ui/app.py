@@ -1,6 +1,7 @@
 """Start-up as one readable function: logging, Qt, the store (with recovery), the
 window, background checks; and the self-test that exercises the same path."""
 
+import contextlib
 import gc
 import logging
 import sys
@@ -127,7 +128,8 @@ class Rebound:
     def _ui_settings(self) -> QSettings:
         path = self.data_dir / UI_STATE_FILE
         if not self.store.read_only:
-            create_private_file(path)  # Qt keeps an existing file's permissions
+            with contextlib.suppress(OSError):  # a full disk: Qt will not save it either
+                create_private_file(path)  # Qt keeps an existing file's permissions
         return QSettings(str(path), QSettings.Format.IniFormat)
 
     def show_window(self) -> MainWindow:

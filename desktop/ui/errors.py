@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.paths import LOG_NAME
 from desktop.store.connection import DatabaseDamaged
-from desktop.store.failures import WriteFailed, is_storage_error
+from desktop.store.failures import WriteFailed, storage_error_in
 
 log = logging.getLogger("rebound")
 
@@ -43,8 +43,10 @@ class ErrorReporter:
             return  # One dialog at a time; the rest are in the log.
         self._showing = True
         try:
-            if isinstance(exc, DatabaseDamaged | WriteFailed) or is_storage_error(exc):
+            if isinstance(exc, DatabaseDamaged | WriteFailed):
                 self._on_storage_error(exc)
+            elif (found := storage_error_in(exc)) is not None:
+                self._on_storage_error(found)
             else:
                 show_error(exc, details)
         finally:

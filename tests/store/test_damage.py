@@ -8,7 +8,8 @@ import pytest
 from desktop.paths import DATABASE_NAME
 from desktop.store import backups, people
 from desktop.store.backups import BackupFailed, BackupReason, create_backup, restore_backup
-from desktop.store.connection import DatabaseDamaged, db, is_damage_error
+from desktop.store.connection import DatabaseDamaged, db
+from desktop.store.failures import says_damaged, storage_error_in
 from desktop.store.lifecycle import (
     RUNNING_MARKER,
     close_store,
@@ -223,16 +224,17 @@ def test_peewee_wrapped_malformed_error_is_damage(filled, helpers):
     assert "malformed" in str(error)
     # peewee's own exception type, wrapping sqlite3's.
     assert not isinstance(error, sqlite3.DatabaseError)
-    assert is_damage_error(error)
+    assert says_damaged(error)
+    assert storage_error_in(error) is error
 
 
 def test_not_a_database_error_is_damage(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"\x13" * 8192)
-    assert is_damage_error(_peewee_error(path, "SELECT * FROM sqlite_master"))
+    assert says_damaged(_peewee_error(path, "SELECT * FROM sqlite_master"))
 
 
-def test_error_raised_while_handling_damage_is_still_damage():
+def test_an_error_raised_while_handling_damage_leads_back_to_it():
     try:
         try:
             raise sqlite3.DatabaseError("database disk image is malformed")
@@ -240,20 +242,21 @@ def test_error_raised_while_handling_damage_is_still_damage():
             raise RuntimeError("could not load the page") from None
     except RuntimeError as outer:
         # ``from None`` hides the cause from tracebacks but keeps __context__.
-        assert is_damage_error(outer)
-    assert is_damage_error(DatabaseDamaged(DATABASE_NAME, "wrong header"))
+        found = storage_error_in(outer)
+    assert str(found) == "database disk image is malformed"
+    assert says_damaged(found)
 
 
 def test_ordinary_errors_are_not_damage(store):
     Company.create(name="Acme Corp")
     with pytest.raises(peewee.IntegrityError) as unique:
         Company.create(name="ACME CORP")
-    assert not is_damage_error(unique.value)
+    assert storage_error_in(unique.value) is None
     with pytest.raises(peewee.IntegrityError) as check:
         Person.create(first_name="", last_name="", email="")
-    assert not is_damage_error(check.value)
+    assert storage_error_in(check.value) is None
     with pytest.raises(peewee.OperationalError) as missing:
         db.execute_sql("SELECT * FROM no_such_table")
-    assert not is_damage_error(missing.value)
-    assert not is_damage_error(ValueError("corrupt input"))  # not a database error
-    assert not is_damage_error(None)
+    assert storage_error_in(missing.value) is None
+    assert storage_error_in(ValueError("corrupt input")) is None  # not a database error
+    assert storage_error_in(None) is None

@@ -7,8 +7,10 @@ replaced a sound database with an older backup; a locked database showed "Your
 saved data is safe" although the edit was not saved.
 """
 
+import json
 import os
 import resource
+import sqlite3
 import stat
 
 import pytest
@@ -318,6 +320,42 @@ def test_a_failed_update_names_the_version(data_dir, boxes, monkeypatch, helpers
     assert shown["text"] == (f"Rebound could not update your data to format {broken.version}. "
                              "Your data has not been changed.")
     assert "already exists" not in shown["text"]
+
+
+def test_a_data_folder_that_is_a_file_gets_a_dialog_not_a_traceback(tmp_path, boxes):
+    from desktop.paths import DataLocation
+    from desktop.ui.app import run_app
+
+    taken = tmp_path / "Rebound"
+    taken.write_text("my shopping list")
+    boxes.answer("OK")
+
+    assert run_app(DataLocation(taken, "given")) == 2
+
+    (shown,) = boxes.seen
+    assert shown["title"] == "Rebound cannot use its data folder"
+    assert shown["text"].startswith(f"{taken} is a file, not a folder")
+    assert taken.read_text() == "my shopping list"
+
+
+def test_the_self_test_reports_a_failed_update_as_json(tmp_path, rebound_cli, helpers):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    db_path = data_dir / "rebound.db"
+    db_path.write_bytes((helpers.FIXTURES / "schema_v1.db").read_bytes())
+    conn = sqlite3.connect(db_path)
+    conn.execute('CREATE TABLE "person_search" ("x")')  # in the way of format 2
+    conn.commit()
+    conn.close()
+
+    done = rebound_cli("--data-dir", data_dir, "--self-test")
+
+    assert done.returncode == 2
+    report = json.loads(done.stdout)
+    assert report["ok"] is False
+    assert report["error"] == ("Rebound could not update your data to format 2. Your data "
+                               "has not been changed.")
+    assert helpers.pragma(db_path, "user_version") == 1
 
 
 # --- Privacy on disk ---------------------------------------------------------------------
