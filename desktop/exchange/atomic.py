@@ -52,7 +52,7 @@ def atomic_write(
     data: an export holds the same personal details.
     """
     target = Path(path)
-    _remove_stale_temporaries(target.parent)
+    _remove_stale_temporaries(target.parent, target.name)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
         mode="wb" if binary else "w",
         encoding=None if binary else encoding,
@@ -75,25 +75,32 @@ def atomic_write(
     sync_folder(target.parent)
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
+def _remove_stale_temporaries(folder: Path, target_name: str) -> None:
     """Remove the temporary files that exports killed midway left in ``folder``: only
     files named as atomic_write names them, whose writer is gone, untouched for
-    STALE_AFTER seconds. Whatever cannot be removed stays; the export goes on."""
+    STALE_AFTER seconds. Whatever cannot be removed stays; the export goes on.
+
+    Rebound 0.1 named them ``.<name>.<8 characters>.tmp``, without its process id:
+    those of the file being exported now are removed on age alone.
+    """
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return  # the export itself will say why the folder cannot be written
     stale_before = time.time() - STALE_AFTER
+    unowned = re.compile(rf"\.{re.escape(target_name)}\.[a-z0-9_]{{8}}\.tmp")
     for entry in entries:
         match = _TEMPORARY.fullmatch(entry.name)
-        if match is None or int(match["pid"]) > _LARGEST_PID:
-            continue  # not Rebound's naming, or an id no system hands out: not ours
+        if match is not None:
+            pid = int(match["pid"])
+            if pid > _LARGEST_PID:
+                continue  # an id no system hands out: not Rebound's
+        elif unowned.fullmatch(entry.name) is None:
+            continue  # not Rebound's naming
         try:
             if (entry.is_file(follow_symlinks=False)
                     and entry.stat(follow_symlinks=False).st_mtime < stale_before
-                    and not pid_running(int(match["pid"]))):
+                    and (match is None or not pid_running(pid))):
                 Path(entry.path).unlink()
         except OSError:  # gone already, or not ours to remove
             continue
-
-

@@ -177,7 +177,7 @@ def test_stale_temporary_files_of_dead_exports_are_removed_and_nothing_else(samp
     kept = [
         plant(out, f".people.csv.rebound-{alive}-abcd_123.tmp"),  # still being written
         plant(out, f".people.csv.rebound-{dead}-freshnow.tmp", old=False),  # too recent to tell
-        plant(out, ".people.csv.abcd_123.tmp"),  # not Rebound's naming (or an older one)
+        plant(out, ".notes.csv.abcd_123.tmp"),  # the older naming, of a file not exported now
         plant(out, ".hidden"),
         plant(out, f".people.csv.rebound-{dead}-short.tmp"),
         plant(out, f".people.csv.rebound-{dead}-abcd_123.tmp.bak"),
@@ -228,3 +228,17 @@ def test_an_export_killed_midway_is_cleaned_up_by_the_next_one(sample, out):
 
     export_csv.export_people_csv(target)
     assert only_the_target(out, target)
+
+
+def test_litter_of_the_older_naming_goes_once_it_is_old(sample, out):
+    """Rebound 0.1 named its temporary files without a process id: the 35 files a
+    killed-export run left (484 MB) go at the next export of the same file."""
+    old_litter = [plant(out, ".people.csv.k3j9x_2a.tmp"), plant(out, ".people.csv.00aa11bb.tmp")]
+    recent = plant(out, ".people.csv.zz99yy88.tmp", old=False)  # may be being written
+    other_file = plant(out, ".companies.csv.k3j9x_2a.tmp")  # another export's: not judged now
+    not_ours = plant(out, ".people.csv.backup.tmp")
+
+    assert export_csv.export_people_csv(out / "people.csv") == 6
+
+    assert not any(path.exists() for path in old_litter)
+    assert recent.exists() and other_file.exists() and not_ours.exists()
