@@ -185,8 +185,14 @@ def test_network_note_offers_a_conversation_and_asks_for_introductions():
 def test_hire_watch_notes_assume_nothing():
     watch = render_builtin("hire_watch", "sample").body
     assert "Jordan Ellis has settled in" in watch
-    sparse = render_builtin("hire_watch", "sparse").body
-    assert "your new colleague has settled in" in sparse
+    sparse = render_builtin("hire_watch", "sparse").body  # nobody knows their role
+    assert "the new hire has settled in" in sparse
+    assert "your team" not in sparse
+    context = tp.sparse_context()
+    context["recipient_role"] = "hiring_manager"
+    team = tp.render(tp.builtin("hire_watch"), context).body
+    assert "your new colleague has settled in" in team
+    assert "on your team or nearby" in team
     heard = render_builtin("hire_watch_not_worked_out", "sample").body
     assert "Jordan" not in heard  # never names the person who may have left
     assert "changes" in heard
