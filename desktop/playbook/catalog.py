@@ -18,8 +18,12 @@ _DEFAULTS = {
     StepKind.HIRE_WATCH: "hire_watch",
     StepKind.CHECK_IN: "check_in",
 }
-_FOR_RECRUITERS = {StepKind.THANK_YOU: "thank_you_recruiter",
-                   StepKind.FEEDBACK: "feedback_recruiter"}
+#: For the people who deal with candidates for the company without being on the team
+#: that hires: their thank-you asks them to pass thanks on, and their feedback request
+#: asks what the team said.
+_GO_BETWEENS = (HiringRole.RECRUITER, HiringRole.HR)
+_FOR_GO_BETWEENS = {StepKind.THANK_YOU: "thank_you_recruiter",
+                    StepKind.FEEDBACK: "feedback_recruiter"}
 _WITH_NEW_SKILLS = {StepKind.CHECK_IN: "check_in_new_skills"}
 
 
@@ -54,8 +58,12 @@ def templates_for(kind: StepKind) -> list[Template]:
 
 
 def default_key(kind: StepKind, role: str = "", has_new_skills: bool = False) -> str:
-    if role == HiringRole.RECRUITER and kind in _FOR_RECRUITERS:
-        return _FOR_RECRUITERS[kind]
+    """The built-in a step starts from, for a recipient with ``role`` (their part in the
+    application, a HiringRole value or ""). The built-ins themselves read the role
+    (``recipient_role``, ``told_me_the_news``) to thank the right person for the right
+    thing, so only recruiters and HR, who are not on the team, get their own."""
+    if role in _GO_BETWEENS and kind in _FOR_GO_BETWEENS:
+        return _FOR_GO_BETWEENS[kind]
     if has_new_skills and kind in _WITH_NEW_SKILLS:
         return _WITH_NEW_SKILLS[kind]
     return _DEFAULTS[kind]

@@ -139,11 +139,16 @@ _INTERACTIONS = (
 )
 
 
-# What the user learned since the Northwind interview: check-in notes draw on these.
+# What the user learned since each interview, and the gap it closes ("you asked about
+# <gap>; since then I <what>"): check-in notes draw on these, each only in notes about
+# its own application.
 _SKILLS = (
-    ("finished a course on SQL window functions", 8, "SQL window functions", "analyst"),
-    ("built a small FHIR demo app with public test data", 3, "clinical data standards",
-     "analyst"),
+    ("took a short course and rewrote my churn queries with window functions", 8,
+     "my experience with SQL window functions", "analyst"),
+    ("built a small FHIR demo app with public test data", 3,
+     "clinical data standards such as FHIR", "analyst"),
+    ("ran the weekly live events for a friend's indie game for two months", 60, "",
+     "producer"),
 )
 
 # (person, application, kind, days from today, status): the Northwind plan as the

@@ -361,3 +361,62 @@ def test_check_in_closes_the_gaps_it_can():
     assert "You asked about" not in recruiter  # they were not in the interview
     assert "- At the interview, my hands-on experience with A/B testing came up; since then I" in (
         recruiter)
+
+
+# --------------------------------------------------------------------------------------
+# Which template a step starts from, and the sample data's first drafts
+
+
+def test_default_template_by_role():
+    from desktop.playbook.catalog import default_key
+    from desktop.playbook.kinds import StepKind
+    from desktop.store.choices import HiringRole
+
+    assert default_key(StepKind.THANK_YOU, "recruiter") == "thank_you_recruiter"
+    assert default_key(StepKind.THANK_YOU, HiringRole.HR) == "thank_you_recruiter"
+    assert default_key(StepKind.FEEDBACK, "hr") == "feedback_recruiter"
+    for role in ("hiring_manager", "interviewer", "referrer", "other", ""):
+        assert default_key(StepKind.THANK_YOU, role) == "thank_you"
+        assert default_key(StepKind.FEEDBACK, role) == "feedback"
+    assert default_key(StepKind.CHECK_IN, "recruiter", True) == "check_in_new_skills"
+    assert default_key(StepKind.CHECK_IN) == "check_in"
+    assert default_key(StepKind.HIRE_WATCH, "recruiter") == "hire_watch"
+
+
+
+
+def test_sample_data_drafts_make_sense_for_each_person(store):
+    from desktop.playbook import catalog
+    from desktop.playbook.kinds import StepKind
+    from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
+    from desktop.store import applications, skills
+    from desktop.store.models import Step
+    from desktop.store.sample import load_sample_data
+
+    load_sample_data()
+    save_settings(Profile(name="Alex Morgan"), load_playbook_settings())
+    has_skills = bool(skills.skills_since(None))
+    drafts = {}
+    for step in Step.select().order_by(Step.id):
+        role = applications.role_in(step.application_id, step.person_id)
+        key = catalog.default_key(StepKind(step.kind), role, has_skills)
+        note = catalog.render_for(catalog.get_template(key), step.person_id,
+                                  step.application_id)
+        problems = [*subject_problems(note.subject), *body_problems(note.body),
+                    *tone_errors(note.body, step.kind, note.subject)]
+        assert not problems, (step.person.first_name, step.kind, problems, note.body)
+        drafts[step.person.first_name, step.kind] = note.body
+    # Tom, the recruiter, told the user; the others are not thanked for the news.
+    assert "Thank you for letting me know how things turned out" in drafts["Tom", "thank_you"]
+    assert "letting me know" not in drafts["Priya", "thank_you"]
+    assert "letting me know" not in drafts["Aisha", "thank_you"]
+    assert "and for your questions" in drafts["Aisha", "thank_you"]
+    assert "what you've passed on" in drafts["Tom", "feedback"]
+    assert not any("your team" in body for (name, _), body in drafts.items() if name == "Tom")
+    assert "You asked about my experience with SQL window functions" in (
+        drafts["Priya", "check_in"])
+    assert "At the interview, my experience with SQL window functions came up" in (
+        drafts["Tom", "check_in"])
+    # Maya's check-in is about the producer role, not the analyst one's skills.
+    assert "live events" in drafts["Maya", "check_in"]
+    assert "SQL" not in drafts["Maya", "check_in"]
