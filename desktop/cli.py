@@ -62,14 +62,32 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the backup file (default: the newest one that verifies)")
     check = commands.add_parser(
         "check-note",
-        help="check a note's tone and print the findings as JSON (no database needed)",
+        help="check a note's tone and print the findings as JSON (no database needed "
+        "unless --person is given)",
     )
     check.add_argument(
         "--kind",
         choices=[kind.value for kind in StepKind],
         help="the kind of note, for its word limit and whether it must thank them",
     )
+    check.add_argument("--person", type=int, metavar="ID",
+                       help="the person it is for: also checks names and the signature")
+    check.add_argument("--application", type=int, metavar="ID",
+                       help="the application it is about (its company is the right one)")
     check.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    profile = commands.add_parser("profile", help="show (or set) who the notes are from")
+    profile.add_argument("--name", help="your name, as notes are signed")
+    profile.add_argument("--signature", help="lines under your name (\\n between lines)")
+    template_commands = commands.add_parser("templates", help="list or render note templates")
+    template_actions = template_commands.add_subparsers(dest="action", metavar="ACTION",
+                                                        required=True)
+    template_actions.add_parser("list", help="the template keys, built-in then your own")
+    render = template_actions.add_parser(
+        "render", help="a template filled in for a person, as the composer would, with "
+        "its tone findings, as JSON")
+    render.add_argument("key", metavar="KEY")
+    render.add_argument("--person", type=int, required=True, metavar="ID")
+    render.add_argument("--application", type=int, metavar="ID")
     export = commands.add_parser(
         "export", help="write people, companies, applications, steps or everything to a file"
     )
@@ -113,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "check-note":
+    if args.command == "check-note" and args.person is None:
         # Pure text in, JSON out: no data folder, no database, no Qt.
         return _check_note(args.file, args.kind)
     location = resolve_data_location(args.data_dir)
@@ -271,20 +289,102 @@ def _restore(location, args) -> int:
     return 0
 
 
-def _check_note(file: str, kind: str | None) -> int:
-    from desktop.playbook.tone import check_note
-
+def _read_note(file: str) -> str:
+    """The note to check, from a file or standard input; raises CommandFailed."""
     try:
         if file == "-":
             data = sys.stdin.buffer.read() if sys.stdin is not None else b""
         else:
             data = Path(file).read_bytes()
     except OSError as exc:
-        print(f"rebound: cannot read {file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    text = data.decode("utf-8-sig", errors="replace")
-    findings = check_note(text, kind)
+        raise CommandFailed(f"cannot read {file}: {exc.strerror or exc}") from exc
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _print_findings(findings) -> None:
     print(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+
+
+def _check_note(file: str, kind: str | None) -> int:
+    from desktop.playbook.tone import check_note
+
+    try:
+        text = _read_note(file)
+    except CommandFailed as exc:
+        print(f"rebound: {exc}", file=sys.stderr)
+        return 2
+    _print_findings(check_note(text, kind))
+    return 0
+
+
+@_command("nothing was checked")
+def _check_note_for(location, args) -> int:
+    """check-note with --person: the names and the signature are checked too."""
+    from desktop.playbook.recipients import note_people
+    from desktop.playbook.tone import check_note
+
+    text = _read_note(args.file)
+    with _opened(location, writes=False):
+        _require_records(args.person, args.application)
+        people = note_people(args.person, args.application)
+        _print_findings(check_note(text, args.kind, people=people))
+    return 0
+
+
+def _require_records(person_id: int | None, application_id: int | None) -> None:
+    from desktop.store.models import Application, Person
+
+    if person_id is not None and Person.get_or_none(Person.id == person_id) is None:
+        raise CommandFailed(f"there is no person with id {person_id}.")
+    if (application_id is not None
+            and Application.get_or_none(Application.id == application_id) is None):
+        raise CommandFailed(f"there is no application with id {application_id}.")
+
+
+@_command("the profile was not changed")
+def _profile(location, args) -> int:
+    """Without options, print the profile; with --name or --signature, set them."""
+    from desktop.playbook.settings import load_profile, save_profile
+
+    changing = args.name is not None or args.signature is not None
+    with _opened(location, writes=changing):
+        profile = load_profile()
+        if args.name is not None:
+            profile.name = args.name.strip()
+        if args.signature is not None:
+            profile.signature = args.signature.replace("\\n", "\n").strip()
+        if changing:
+            save_profile(profile)
+        print(json.dumps(asdict(profile), ensure_ascii=False))
+    return 0
+
+
+@_command("nothing was rendered")
+def _templates(location, args) -> int:
+    from desktop.playbook import catalog
+    from desktop.playbook.recipients import note_people
+    from desktop.playbook.templates import TemplateProblem
+    from desktop.playbook.tone import check_note
+
+    with _opened(location, writes=False):
+        if args.action == "list":
+            for template in catalog.all_templates():
+                print(template.key)
+            return 0
+        template = catalog.get_template(args.key)
+        if template is None:
+            raise CommandFailed(f"there is no template {args.key!r}; `rebound templates "
+                                "list` shows them.")
+        _require_records(args.person, args.application)
+        try:
+            rendered = catalog.render_for(template, args.person, args.application)
+        except TemplateProblem as exc:
+            raise CommandFailed(f"the template {args.key} does not work: {exc}") from exc
+        findings = check_note(rendered.body, template.kind, subject=rendered.subject,
+                              people=note_people(args.person, args.application))
+        print(json.dumps({"subject": rendered.subject, "body": rendered.body,
+                          "findings": [asdict(f) for f in findings]},
+                         ensure_ascii=False, indent=2))
     return 0
 
 
@@ -348,4 +448,5 @@ def _import(location, args) -> int:
 
 
 COMMANDS = {"demo": _demo, "backup": _backup, "restore": _restore, "export": _export,
-            "import": _import}
+            "import": _import, "profile": _profile, "templates": _templates,
+            "check-note": _check_note_for}

@@ -8,7 +8,7 @@ import peewee
 from desktop.store import steps
 from desktop.store.choices import HiringRole, Stage
 from desktop.store.companies import company_for_name
-from desktop.store.connection import transaction
+from desktop.store.connection import db, transaction
 from desktop.store.listing import Listing, like_all, ordering
 from desktop.store.models import Application, Company, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_url, clean_text, require
@@ -199,3 +199,8 @@ def applications_for_person(person_id: int) -> list[tuple[int, str]]:
 
 APPLICATIONS = Listing(sort_keys=tuple(_SORTS), rows=application_rows, count=count_applications)
 
+
+def applied_companies() -> list[str]:
+    """The companies the user has applied to: the ones a note may mix up."""
+    return [name for (name,) in db.execute_sql(
+        "SELECT DISTINCT c.name FROM application a JOIN company c ON c.id = a.company_id")]

@@ -8,7 +8,7 @@ import peewee
 from desktop.store import steps
 from desktop.store.choices import HiringRole
 from desktop.store.companies import company_for_name
-from desktop.store.connection import transaction
+from desktop.store.connection import db, transaction
 from desktop.store.listing import Listing, fts_query, ordering
 from desktop.store.models import Application, Company, Interaction, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_email, check_url, clean_text
@@ -235,6 +235,20 @@ def person_rows(text: str, sort: str, descending: bool, offset: int, limit: int)
     query = query.order_by(*ordering(_SORTS[sort], descending, Person.id))
     return steps.with_next_steps(list(query.offset(offset).limit(limit).namedtuples()),
                                  Step.person)
+
+
+def people_named(name: str, limit: int = 5) -> list[tuple[str, str, str]]:
+    """(first name, last name, company) of people with ``name`` among their names,
+    accents ignored, found through the search index (instant at 100,000 people)."""
+    words = [w for w in name.replace('"', " ").split() if w]
+    if not words:
+        return []
+    match = "name : " + " ".join(f'"{w}"' for w in words)
+    return list(db.execute_sql(
+        "SELECT p.first_name, p.last_name, coalesce(c.name, '') "
+        "FROM person p LEFT JOIN company c ON c.id = p.company_id "
+        "WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?) "
+        "LIMIT ?", (match, limit)))
 
 
 def count_people(text: str = "") -> int:

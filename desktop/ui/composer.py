@@ -29,6 +29,7 @@ from desktop.clock import local_today
 from desktop.playbook import catalog, planner, tone
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.notes import mailto_url, to_html
+from desktop.playbook.recipients import note_people
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, skills, steps
 from desktop.store.choices import StepStatus
@@ -41,6 +42,12 @@ from desktop.ui.write_failure import tell_not_saved
 #: Pause after typing before the tone check runs, and before the draft is saved.
 TONE_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
+
+#: What a clear check says: only what was checked, never more.
+CHECKED_CLEAR = ("Nothing found to change. Checked for sarcasm, arguing with the decision, "
+                 "blame, demands, threats, guilt trips, desperation, complaints, bitterness "
+                 "and grovelling; for placeholders, names, length, thanks, an ask and your "
+                 "signature.")
 
 #: Item role holding a finding's (start, end) in the findings list.
 RangeRole = Qt.ItemDataRole.UserRole + 20
@@ -68,6 +75,11 @@ class Composer(QDialog):
         self.application_id = application_id
         self.kind = StepKind(kind)
         self.person = people.person_values(person_id)
+        #: Who the note is from and for: the tone check checks names and the signature.
+        self.people = note_people(person_id, application_id)
+        #: The user chose to send this draft with errors listed: not asked again.
+        self._send_anyway = False
+        self._errors: list = []
         self._saved_text: tuple[str, str] = ("", "")
         self._rendered_text: tuple[str, str] = ("", "")
         self._closed_step = False
@@ -273,24 +285,42 @@ class Composer(QDialog):
 
     def check_tone(self) -> list:
         text = self.body.toPlainText()
-        found = tone.check_note(text, self.kind, subject=self.subject.text())
+        found = tone.check_note(text, self.kind, subject=self.subject.text(), people=self.people)
         self.body.set_findings(found)
         self.findings.clear()
         for finding in found:
-            marker = "Fix" if finding.severity == "error" else "Consider"
+            marker = "Fix" if finding.severity == tone.ERROR else "Consider"
             item = QListWidgetItem(f"{marker}: {finding.message}\n→ {finding.suggestion}")
             item.setData(RangeRole, (finding.start, finding.end))
             item.setToolTip(text[finding.start:finding.end])
             self.findings.addItem(item)
-        errors = sum(1 for f in found if f.severity == "error")
-        if not found:
-            self.tone_summary.setText("Reads well: gracious, brief, and it keeps the door open.")
+        self._errors = [f for f in found if f.severity == tone.ERROR]
+        if not found and text.strip():
+            self.tone_summary.setText(CHECKED_CLEAR)
+        elif not found:
+            self.tone_summary.setText("Nothing to check yet.")
         else:
             self.tone_summary.setText(
-                f"{errors} to fix, {len(found) - errors} to consider. Click one to see it "
-                "in the text."
-            )
+                f"{len(self._errors)} to fix, {len(found) - len(self._errors)} to consider. "
+                "Click one to see it in the text.")
         return found
+
+    def _confirm_send(self, action: str) -> bool:
+        """With errors still listed, ask once per draft before it leaves Rebound."""
+        self.check_tone()
+        if not self._errors or self._send_anyway:
+            return True
+        listed = "\n".join(f"• {f.message}" for f in self._errors[:3])
+        more = (f"\n…and {len(self._errors) - 3} more." if len(self._errors) > 3 else "")
+        answer = QMessageBox.question(
+            self, "Send anyway?",
+            f"The tone check still lists {len(self._errors)} thing"
+            f"{'s' if len(self._errors) > 1 else ''} to fix:\n\n{listed}{more}\n\n"
+            f"{action} anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        self._send_anyway = answer == QMessageBox.StandardButton.Yes
+        return self._send_anyway
 
     def _select_finding(self, item: QListWidgetItem) -> None:
         start, end = item.data(RangeRole)
@@ -339,7 +369,7 @@ class Composer(QDialog):
         box.setDefaultButton(keep)
         box.exec()
         if box.clickedButton() is copy_close:
-            self.copy_note()
+            self._put_on_clipboard()
         return box.clickedButton() in (copy_close, close)
 
     def closeEvent(self, event) -> None:
@@ -355,23 +385,30 @@ class Composer(QDialog):
     # Leaving Rebound ----------------------------------------------------------
 
     def copy_note(self) -> None:
+        if not self._confirm_send("Copy it"):
+            return
+        self._put_on_clipboard()
+        self.status.setText("Copied. Paste it into a new e-mail; the paragraphs come along.")
+
+    def _put_on_clipboard(self) -> None:
         body = self.body.toPlainText()
         data = QMimeData()
         data.setText(body)
         data.setHtml(to_html(body))
         QGuiApplication.clipboard().setMimeData(data)
-        self.status.setText("Copied. Paste it into a new e-mail; the paragraphs come along.")
 
     def copy_subject(self) -> None:
         QGuiApplication.clipboard().setText(self.subject.text())
         self.status.setText("Subject copied.")
 
     def open_in_mail(self) -> None:
+        if not self._confirm_send("Open it in your mail app"):
+            return
         address = self.person["email"]
         subject, body = self._text()
         url = mailto_url(address, subject, body) if address else None
         if url is None:
-            self.copy_note()
+            self._put_on_clipboard()
             reason = ("There is no e-mail address for this person"
                       if not address else "The note is too long for a mail link")
             self.status.setText(f"{reason}, so it was copied instead: paste it into a new "
@@ -389,6 +426,8 @@ class Composer(QDialog):
         return False
 
     def mark_sent(self) -> None:
+        if not self._confirm_send("Mark it as sent"):
+            return
         subject, body = self._text()
         if not self._draft_saved_or_said():
             return

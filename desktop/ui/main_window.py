@@ -276,9 +276,11 @@ class MainWindow(QMainWindow):
     def open_step(self, step_id: int):
         """Open (or bring forward) the composer for a step."""
         from desktop.ui.composer import Composer
+        from desktop.ui.profile_dialog import ask_for_name_once
 
         composer = self._composers.get(step_id)
         if composer is None:
+            ask_for_name_once(self)
             composer = Composer(step_id, parent=self)
             self._track(composer, step_id)
         composer.show()
@@ -288,7 +290,9 @@ class MainWindow(QMainWindow):
 
     def write_check_in(self, person_id: int):
         from desktop.ui.composer import Composer
+        from desktop.ui.profile_dialog import ask_for_name_once
 
+        ask_for_name_once(self)
         composer = Composer(person_id=person_id, application_id=None, kind=StepKind.CHECK_IN,
                             parent=self)
         self._track(composer, None)

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.clock import local_today
 from desktop.playbook.kinds import StepKind
@@ -87,7 +87,7 @@ def test_rejecting_plans_steps_that_show_in_today(window, rejected):
     assert window.sidebar.item(0).text() == "Today  (2)"
 
 
-def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
+def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot, answer):
     window.show_view(0)
     step_id = step_for(window, "Priya Raman", "Thank-you note")
     composer = window.open_step(step_id)  # deletes itself when closed
@@ -98,6 +98,7 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
         "remembered")
     assert composer.findings.count() == 0, [composer.findings.item(i).text()
                                             for i in range(composer.findings.count())]
+    assert composer.tone_summary.text().startswith("Nothing found to change. Checked for")
 
     # A bitter line is flagged as the user types.
     composer.body.moveCursor(composer.body.textCursor().MoveOperation.End)
@@ -108,8 +109,23 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
     assert any(m.startswith("Fix:") for m in messages)
     assert composer.body.extraSelections()
 
-    # Copy: plain text and HTML with paragraphs.
+    rules = {f.rule for f in composer.check_tone() if f.severity == "error"}
+    assert rules & {"bitter", "complaint"}, rules
+    assert "unsigned" in rules  # the line went in under the name
+    assert composer.tone_summary.text().startswith(f"{len(rules)} to fix")
+
+    # With an error listed, copying asks first; once the user says yes, this draft is
+    # not asked about again (copy, mark as sent).
+    asked = answer(question=QMessageBox.StandardButton.No)
     composer.copy_note()
+    assert [kind for kind, _ in asked] == ["question"]
+    assert "Copy it anyway?" in asked[0][1]
+    assert QGuiApplication.clipboard().text() != composer.body.toPlainText()
+    answer(question=QMessageBox.StandardButton.Yes)
+    composer.copy_note()
+    assert len(asked) == 2
+
+    # Copy: plain text and HTML with paragraphs.
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == composer.body.toPlainText()
     assert mime.html().count("<p>") >= 3
@@ -120,6 +136,7 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot):
     sent_subject = composer.subject.text()
     # click(), not a synthesized mouse click: the composer deletes itself on close.
     composer.sent_button.click()
+    assert len(asked) == 2  # sent without asking again
     assert steps.get_step(step_id).status == StepStatus.SENT
     timeline = people.person_timeline(rejected["priya"])
     assert timeline[0].summary == sent_subject
@@ -151,7 +168,8 @@ def test_drafts_are_kept_when_the_composer_closes(window, rejected, qtbot):
     reopened.close()
 
 
-def test_open_in_mail_app_builds_a_mailto_link_or_copies(window, rejected, monkeypatch):
+def test_open_in_mail_app_builds_a_mailto_link_or_copies(window, rejected, monkeypatch, answer):
+    answer(question=QMessageBox.StandardButton.Yes)  # send the long note anyway
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
     composer = window.open_step(step_for(window, "Priya Raman", "Thank-you note"))
