@@ -59,8 +59,9 @@ MIN_SENTENCES = 2
 FOLDS = 5
 #: Weights smaller than this are left out of the file: they never change a verdict.
 PRUNE_BELOW = 0.02
-#: What the thresholds are chosen to keep, on out-of-fold dev notes.
-GOOD_NOTES_WITH_ERROR = 0.02
+#: What the thresholds are chosen to keep, on out-of-fold dev notes (half the
+#: target for the test set, which is written by other hands).
+GOOD_NOTES_WITH_ERROR = 0.025
 GOOD_NOTES_WITH_ANY = 0.15
 #: Candidates for how likely a second flaw must be, next to the first, to be named.
 SECOND_FLAW_SHARES = (1.0, 0.5, 0.4, 0.3, 0.2)
