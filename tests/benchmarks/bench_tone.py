@@ -111,8 +111,9 @@ def speed(notes: list[Note]) -> dict:
         check(dataclasses.replace(note, text=typed))
         keystroke.append((time.perf_counter() - started) * 1000)
     words = statistics.median(len(n.text.split()) for n in near_200)
-    print(f"\nModel read in {load_ms:.0f} ms (a fresh process, imports included); file "
-          f"{(REPO / 'resources' / 'tone' / 'sentence_model.json').stat().st_size / 1e6:.2f} MB")
+    size = sum(p.stat().st_size for p in (REPO / "resources" / "tone").glob("sentence_model.*"))
+    print(f"\nModel read in {load_ms:.0f} ms (a fresh process, imports included); files "
+          f"{size / 1e6:.2f} MB")
     print(f"Check of a {words:.0f}-word note (median of {len(first)}): "
           f"{statistics.median(first):.1f} ms, max {max(first):.1f} ms")
     print(f"Re-check after a keystroke (median): {statistics.median(keystroke):.1f} ms, "

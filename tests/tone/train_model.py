@@ -1,5 +1,5 @@
 """Train the tone check's sentence model on the development corpus and write it to
-``resources/tone/sentence_model.json``.
+``resources/tone/sentence_model.*``.
 
     uv run python tests/tone/train_model.py            # train, choose thresholds, write
     uv run python tests/tone/train_model.py --report   # also print the cross-validated figures
@@ -24,6 +24,7 @@ import argparse
 import datetime
 import json
 import sys
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -49,7 +50,7 @@ from desktop.playbook.tone.features import features, weighted  # noqa: E402
 from desktop.playbook.tone.model import OK, SentenceModel  # noqa: E402
 from desktop.playbook.tone.text import normalise, sentences  # noqa: E402
 
-OUTPUT = REPO / "resources" / "tone" / "sentence_model.json"
+OUTPUT = REPO / "resources" / "tone"
 CLASSES = (OK, *SENTENCE_FLAWS)
 #: Inverse regularisation strength, chosen by cross-validation on the dev set
 #: (2, 8, 32, 96 and 128 were tried; 32 named the most flawed notes).
@@ -183,24 +184,42 @@ def choose_thresholds(notes, groups, probabilities) -> tuple[dict, dict]:
     return best
 
 
-def export(model, vocabulary, thresholds, about) -> dict:
+def export(model, vocabulary, thresholds, about) -> tuple[dict, list[str], array]:
+    """The model as the app reads it: a description, the feature names, their weights.
+
+    Weights are rounded to four decimals and those under PRUNE_BELOW set to zero; a
+    feature with no weight left is not shipped.
+    """
     coefficients = np.zeros((len(CLASSES), len(vocabulary)))
     coefficients[model.classes_] = model.coef_
     bias = np.zeros(len(CLASSES)) - 50.0  # a class never seen can never win
     bias[model.classes_] = model.intercept_
-    weights = {}
+    names, table = [], array("f")
     for feature, column in vocabulary.items():
-        row = [[int(c), round(float(coefficients[c, column]), 4)] for c in range(len(CLASSES))
-               if abs(coefficients[c, column]) >= PRUNE_BELOW]
-        if row:
-            weights[feature] = row
-    return {
+        row = [round(float(w), 4) if abs(w) >= PRUNE_BELOW else 0.0
+               for w in coefficients[:, column]]
+        if any(row):
+            names.append(feature)
+            table.extend(row)
+    description = {
         "about": about,
         "classes": list(CLASSES),
         "bias": [round(float(b), 4) for b in bias],
         "thresholds": thresholds,
-        "weights": weights,
     }
+    return description, names, table
+
+
+def write(description: dict, names: list[str], table: array, folder: Path) -> None:
+    """The three files ``model.py`` reads (weights little-endian on every machine)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sentence_model.json").write_text(
+        json.dumps(description, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (folder / "sentence_model.features").write_text("\n".join(names), encoding="utf-8")
+    little = array("f", table)
+    if sys.byteorder != "little":
+        little.byteswap()
+    (folder / "sentence_model.weights").write_bytes(little.tobytes())
 
 
 def main() -> int:
@@ -235,21 +254,19 @@ def main() -> int:
                            f"sentences) and {len(listed)} listed sentences",
              "date": datetime.date.today().isoformat(), "C": C,
              "cross_validated": {k: round(v, 4) for k, v in figures.items()}}
-    data = export(model, vocabulary, thresholds, about)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n",
-                           encoding="utf-8")
-    print(f"wrote {args.output}: {len(data['weights'])} features, "
-          f"{args.output.stat().st_size / 1e6:.2f} MB")
-    print(f"the app's reading of the file differs from scikit-learn's by at most "
-          f"{largest_difference(model, vocabulary, data, texts + extra_texts):.4f} "
+    description, names, table = export(model, vocabulary, thresholds, about)
+    write(description, names, table, args.output)
+    size = sum(path.stat().st_size for path in args.output.glob("sentence_model.*"))
+    print(f"wrote {args.output}/sentence_model.*: {len(names)} features, {size / 1e6:.2f} MB")
+    shipped = SentenceModel(description, names, table)
+    print(f"the app's reading of the files differs from scikit-learn's by at most "
+          f"{largest_difference(model, vocabulary, shipped, texts + extra_texts):.4f} "
           "in probability")
     return 0
 
 
-def largest_difference(model, vocabulary, data, texts) -> float:
+def largest_difference(model, vocabulary, shipped, texts) -> float:
     """How far the plain-Python model (pruned, rounded) strays from the trained one."""
-    shipped = SentenceModel(data)
     expected = np.zeros((len(texts), len(CLASSES)))
     expected[:, model.classes_] = model.predict_proba(matrix(texts, vocabulary))
     return max(float(np.abs(np.array(shipped.probabilities(text)) - row).max())

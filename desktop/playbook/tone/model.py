@@ -2,13 +2,19 @@
 
 A linear model over the features in ``features`` (multinomial logistic
 regression), trained offline on the development corpus by
-``tests/tone/train_model.py`` and shipped as ``resources/tone/sentence_model.json``.
-It is read here with plain Python: no numerical library in the app, and nothing
-loaded until a note is first checked.
+``tests/tone/train_model.py`` and shipped in ``resources/tone/``: the feature
+names one a line (``sentence_model.features``), their weights as 32-bit floats,
+one row of classes per feature (``sentence_model.weights``), and the classes,
+biases and thresholds (``sentence_model.json``). It is read here with plain
+Python, with no numerical library in the app and nothing loaded until a note is
+first checked; a binary table reads in a few milliseconds where the same
+weights as JSON took half a second.
 """
 
 import json
 import math
+import sys
+from array import array
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -16,6 +22,8 @@ from desktop.paths import resource_path
 from desktop.playbook.tone.features import families, family_values
 
 MODEL_FILE = ("tone", "sentence_model.json")
+FEATURES_FILE = ("tone", "sentence_model.features")
+WEIGHTS_FILE = ("tone", "sentence_model.weights")
 #: The class of a sentence with no flaw.
 OK = "ok"
 
@@ -29,23 +37,27 @@ class Verdict(NamedTuple):
 
 
 class SentenceModel:
-    """Weights by feature, one per class (stored sparse, held dense)."""
+    """Weights by feature, one per class, in one flat table."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, features: list[str], weights: array):
         self.classes: list[str] = data["classes"]
         self.bias: list[float] = data["bias"]
-        width = len(self.classes)
-        self.weights: dict[str, tuple[float, ...]] = {}
-        for feature, pairs in data["weights"].items():
-            row = [0.0] * width
-            for index, weight in pairs:
-                row[int(index)] = weight
-            self.weights[feature] = tuple(row)
+        self._width = len(self.classes)
+        self._rows = dict(zip(features, range(len(features)), strict=True))
+        self._table = weights
         #: From what harm a sentence is an error, and a warning; and how likely, next to
         #: the first flaw, a second must be to be named too.
         self.thresholds: dict[str, float] = data["thresholds"]
         self.about: dict = data.get("about", {})
         self.ok_index = self.classes.index(OK)
+
+    def row(self, feature: str) -> array | None:
+        """The feature's weight for each class, or None for a feature never learned."""
+        index = self._rows.get(feature)
+        if index is None:
+            return None
+        start = index * self._width
+        return self._table[start:start + self._width]
 
     def probabilities(self, normalised: str) -> list[float]:
         """The probability of each class for one normalised sentence.
@@ -56,9 +68,8 @@ class SentenceModel:
         words, letters = families(normalised)
         word_value, letter_value = family_values(words, letters)
         scores = list(self.bias)
-        get = self.weights.get
         for found, value in ((words, word_value), (letters, letter_value)):
-            rows = [row for row in map(get, found) if row is not None]
+            rows = [row for row in map(self.row, found) if row is not None]
             if rows:
                 for index, total in enumerate(map(sum, zip(*rows, strict=True))):
                     scores[index] += total * value
@@ -73,7 +84,7 @@ class SentenceModel:
 
     def contribution(self, feature: str, flaw: str) -> float:
         """How much ``feature`` pushes a sentence towards ``flaw`` rather than fine."""
-        row = self.weights.get(feature)
+        row = self.row(feature)
         if row is None:
             return 0.0
         return row[self.classes.index(flaw)] - row[self.ok_index]
@@ -102,4 +113,10 @@ def clear_cache() -> None:
 def sentence_model() -> SentenceModel:
     """The shipped model, read on first use."""
     with resource_path(*MODEL_FILE).open(encoding="utf-8") as handle:
-        return SentenceModel(json.load(handle))
+        data = json.load(handle)
+    features = resource_path(*FEATURES_FILE).read_text(encoding="utf-8").split("\n")
+    weights = array("f")
+    weights.frombytes(resource_path(*WEIGHTS_FILE).read_bytes())
+    if sys.byteorder != "little":  # written little-endian on every machine
+        weights.byteswap()
+    return SentenceModel(data, features, weights)
