@@ -123,11 +123,15 @@ def test_a_megabyte_of_text_is_checked_with_bounded_findings(unit):
 def test_the_model_is_small_and_read_only_when_a_note_is_checked():
     folder = REPO / "resources" / Path(*MODEL_FILE).parent
     assert sum(p.stat().st_size for p in folder.glob("sentence_model.*")) < 10 * 1024 * 1024
-    code = ("import sys\nfrom desktop.playbook import tone\n"
-            "from desktop.playbook.tone.model import sentence_model\n"
-            "assert sentence_model.cache_info().currsize == 0\n"
-            "tone.check_note('Hi Dana, thanks.', 'thank_you')\n"
-            "assert sentence_model.cache_info().currsize == 1\n")
+    run_python("from desktop.playbook import tone\n"
+               "from desktop.playbook.tone.model import sentence_model\n"
+               "assert sentence_model.cache_info().currsize == 0\n"
+               "tone.check_note('Hi Dana, thanks.', 'thank_you')\n"
+               "assert sentence_model.cache_info().currsize == 1\n")
+
+
+def run_python(code: str) -> None:
+    """Run ``code`` in a fresh interpreter (nothing imported yet); it must succeed."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, cwd=REPO)
     assert done.returncode == 0, done.stderr
@@ -207,13 +211,10 @@ def test_cli_rejects_an_unknown_kind():
 
 @pytest.mark.slow
 def test_cli_check_note_imports_neither_qt_nor_the_store():
-    code = ("import io, sys\n"
-            "sys.stdin = io.TextIOWrapper(io.BytesIO(b'Thanks, keep me in mind.'))\n"
-            "from desktop.cli import run\n"
-            "assert run(['check-note', '-']) == 0\n"
-            "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'peewee', "
-            "'desktop.store', 'desktop.ui'))]\n"
-            "assert not loaded, loaded\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, cwd=REPO)
-    assert result.returncode == 0, result.stderr
+    run_python("import io, sys\n"
+               "sys.stdin = io.TextIOWrapper(io.BytesIO(b'Thanks, keep me in mind.'))\n"
+               "from desktop.cli import run\n"
+               "assert run(['check-note', '-']) == 0\n"
+               "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'peewee', "
+               "'desktop.store', 'desktop.ui'))]\n"
+               "assert not loaded, loaded\n")
