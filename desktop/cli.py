@@ -251,11 +251,12 @@ def _command(nothing_done: str):
 
 @_command("nothing was added")
 def _demo(location, args) -> int:
-    from desktop.store.demo import DemoRefused, fill_demo
+    from desktop.operations import data
+    from desktop.store.demo import DemoRefused
 
     with _opened(location, writes=True):
         try:
-            counts = fill_demo(args.people, seed=args.seed)
+            counts = data.make_demo(args.people, seed=args.seed).detail
         except DemoRefused as exc:
             raise CommandFailed(str(exc)) from exc
     print(json.dumps(counts))
@@ -279,13 +280,14 @@ def _backup(location, _args) -> int:
 def _restore(location, args) -> int:
     """Put a backup in place: over sound data after a safety backup of it, over
     damaged or missing data after keeping the old file aside."""
+    from desktop.operations import data
     from desktop.store import backups, restoring
 
     try:
-        done = restoring.restore(_data_dir(location), Path(args.backup) if args.backup else None)
+        done = data.restore(_data_dir(location), Path(args.backup) if args.backup else None)
     except (restoring.RestoreRefused, backups.BackupFailed) as exc:
         raise CommandFailed(str(exc)) from exc
-    print(done.summary())
+    print(done.detail.summary())
     return 0
 
 
@@ -344,7 +346,8 @@ def _require_records(person_id: int | None, application_id: int | None) -> None:
 @_command("the profile was not changed")
 def _profile(location, args) -> int:
     """Without options, print the profile; with --name or --signature, set them."""
-    from desktop.playbook.settings import load_profile, save_profile
+    from desktop.operations import notes
+    from desktop.playbook.settings import load_profile
 
     changing = args.name is not None or args.signature is not None
     with _opened(location, writes=changing):
@@ -354,7 +357,7 @@ def _profile(location, args) -> int:
         if args.signature is not None:
             profile.signature = args.signature.replace("\\n", "\n").strip()
         if changing:
-            save_profile(profile)
+            notes.save_sender(profile)
         print(json.dumps(asdict(profile), ensure_ascii=False))
     return 0
 
@@ -433,11 +436,13 @@ def _import(location, args) -> int:
     Exit 0 when the file was read, rejected rows or not; 1 when it was refused
     (nothing written).
     """
-    from desktop.exchange.import_contacts import ImportRefused, import_contacts
+    from desktop.exchange.import_contacts import ImportRefused
+    from desktop.operations import data
 
     with _opened(location, writes=True):
         try:
-            result = import_contacts(Path(args.file), args.format_name, args.on_duplicate)
+            result = data.import_file(Path(args.file), args.format_name,
+                                      args.on_duplicate).detail
         except ImportRefused as exc:
             raise CommandFailed(exc.reason) from exc
     print(f"imported {result.imported}, updated {result.updated}, "

@@ -14,7 +14,7 @@ from desktop.clock import local_today, to_local, utcnow
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import PlaybookSettings, load_playbook_settings
 from desktop.store import applications, interactions, people, steps
-from desktop.store.choices import Channel, Direction, HiringRole, Stage, StepStatus
+from desktop.store.choices import Channel, Direction, HiringRole, StepStatus
 from desktop.store.connection import transaction
 from desktop.store.validation import ValidationError, clean_text
 
@@ -95,34 +95,6 @@ def plan_rejection(application_id: int, settings: PlaybookSettings | None = None
                     created.append(steps.create_step(StepKind.CHECK_IN, person.person_id,
                                                      application_id, due))
     return created
-
-
-def save_application(application_id: int | None, values: dict) -> tuple[int, list[int]]:
-    """Save an application; when it has just been turned down, plan its follow-ups.
-
-    Returns (application id, new step ids). One transaction for both.
-    """
-    was_rejected = (
-        application_id is not None
-        and applications.application_values(application_id)["stage"] == Stage.REJECTED
-    )
-    with transaction():
-        if values.get("stage") == Stage.REJECTED and not values.get("rejected_on"):
-            values = dict(values, rejected_on=local_today())
-        application = applications.save_application(application_id, values)
-        planned = []
-        if application.stage == Stage.REJECTED and not was_rejected:
-            planned = plan_rejection(application.id)
-    return application.id, planned
-
-
-def link_person(application_id: int, person_id: int, role: str) -> list[int]:
-    """Link someone to an application; if it was already turned down, plan their steps."""
-    with transaction():
-        applications.link_person(application_id, person_id, role)
-        if applications.application_values(application_id)["stage"] == Stage.REJECTED:
-            return plan_rejection(application_id, person_ids=[person_id])
-    return []
 
 
 def reschedule_checkin(person_id: int, settings: PlaybookSettings | None = None,

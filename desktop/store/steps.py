@@ -242,9 +242,15 @@ def follow_up_results() -> Results:
                    counts.get(Outcome.INTERVIEW, 0), counts.get(Outcome.OFFER, 0))
 
 
-def delete_open_steps(application_id: int) -> int:
-    """Remove the open steps of an application (its plan is being redone)."""
-    with transaction():
-        return Step.delete().where(
-            (Step.application == application_id) & Step.status.in_(_OPEN)
-        ).execute()
+def close_open_steps(person_id: int, application_id: int, reason: str) -> list[int]:
+    """Close (as skipped, with ``reason``) the person's open steps for an application;
+    their drafts are kept. Returns the ids closed."""
+    ids = [row.id for row in Step.select(Step.id).where(
+        (Step.person == person_id) & (Step.application == application_id)
+        & Step.status.in_(_OPEN))]
+    if ids:
+        with transaction():
+            Step.update(status=StepStatus.SKIPPED.value, skip_reason=reason, done_at=utcnow(),
+                        updated_at=utcnow()).where(Step.id.in_(ids)).execute()
+    return ids
+

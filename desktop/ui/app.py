@@ -224,21 +224,26 @@ class Rebound:
             return False
         background.wait_for_all()
         lifecycle.close_store(self.store)
+        from desktop.operations import data  # rarely used: not loaded at start-up
+        from desktop.store.restoring import RestoreRefused
+
         try:
-            safety = backups.restore_over_healthy(self.store.db_path, self.store.backup_dir,
-                                                  backup)
-        except backups.BackupFailed as exc:
+            changes = data.restore(self.data_dir, backup)
+        except (backups.BackupFailed, RestoreRefused) as exc:
             QMessageBox.warning(self.window, "Restore failed",
                                 f"{exc}\n\nYour data has not been changed.")
-            self.open()
-            self.window.store = self.store
+            self._reopen()
             return False
-        self.open()
-        self.window.store = self.store
-        self.window.reload_all()
+        self._reopen()
         self.window.statusBar().showMessage(
-            f"Restored. Your data from before the restore is kept as {safety.name}.")
+            f"Restored. Your data from before the restore is kept as "
+            f"{changes.detail.kept.name}.")
         return True
+
+    def _reopen(self) -> None:
+        """Open the store again after it was closed for a swap; the window shows it."""
+        self.open()
+        self.window.replace_store(self.store)
 
     def move_data(self, new_dir: Path) -> bool:
         """Copy the data to ``new_dir``, verify it, and carry on from there."""
@@ -254,15 +259,12 @@ class Rebound:
             relocate.move_data(old_dir, new_dir, remember=not self.data_dir_fixed)
         except relocate.MoveRefused as exc:
             QMessageBox.warning(self.window, "Data not moved", str(exc))
-            self.open()
-            self.window.store = self.store
+            self._reopen()
             return False
         self.data_dir = new_dir
         setup_logging(new_dir)
-        self.open()
-        self.window.store = self.store
+        self._reopen()
         self.window.settings = self._ui_settings()
-        self.window.reload_all()
         QMessageBox.information(
             self.window, "Data moved",
             f"Your data now lives in {new_dir}.\n\nThe old folder {old_dir} was left as it "
@@ -300,9 +302,8 @@ class Rebound:
 
         background.wait_for_all()
         lifecycle.close_store(self.store)
-        if offer_recovery(self.window, self.data_dir, exc) is Recovery.RESTORED and self.open():
-            self.window.store = self.store
-            self.window.reload_all()
+        if offer_recovery(self.window, self.data_dir, exc) is Recovery.RESTORED:
+            self._reopen()
             return
         # Nothing restored: leave the damaged file as it is and stop; the next start
         # checks it again. Reports still queued behind this one are not shown.

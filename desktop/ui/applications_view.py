@@ -3,9 +3,11 @@
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton
 
-from desktop.playbook import planner
+from desktop.operations import Changes, Record
+from desktop.operations import applications as application_operations
 from desktop.store import applications, companies, steps
 from desktop.store.choices import HiringRole, Stage
+from desktop.ui.change_hub import hub
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.fields import ChoiceBox, CompanyLine, DateBox, LinkLine, TextBlock, TextLine
 from desktop.ui.formatting import choice_label, friendly_date, friendly_datetime, next_step_text
@@ -97,11 +99,11 @@ class ApplicationForm(DetailForm):
         self.company_line.set_names(companies.company_names())
         return {"stage": Stage.APPLIED.value}
 
-    def save_values(self, record_id: int | None, values: dict) -> int:
-        application_id, planned = planner.save_application(record_id, values)
-        if planned:
-            self.planned.emit(len(planned))
-        return application_id
+    def save_values(self, record_id: int | None, values: dict) -> Changes:
+        changes = application_operations.save_application(record_id, values)
+        if changes.planned:
+            self.planned.emit(len(changes.planned))
+        return changes
 
     def describe(self, values: dict) -> tuple[str, str]:
         return (f"{values['position']} — {values['company']}",
@@ -130,11 +132,14 @@ class ApplicationForm(DetailForm):
 
     def add_person(self) -> None:
         dialog = LinkPersonDialog(self.header.text(), self)
-        if dialog.exec() and dialog.person_id() is not None:
-            planned = planner.link_person(self.record_id, dialog.person_id(), dialog.role())
+        if not dialog.exec() or dialog.person_id() is None:
+            return
+        changes = hub().run(application_operations.link_person, self.record_id,
+                            dialog.person_id(), dialog.role(), source=self, parent=self)
+        if changes is not None:
             self.after_load()
-            if planned:
-                self.planned.emit(len(planned))
+            if changes.planned:
+                self.planned.emit(len(changes.planned))
 
     def log_skill(self) -> None:
         values = self.values()
@@ -143,14 +148,17 @@ class ApplicationForm(DetailForm):
     def remove_person(self) -> None:
         item = self.people_list.currentItem()
         person_id = item.data(PersonIdRole) if item else None
-        if person_id is not None:
-            applications.unlink_person(self.record_id, person_id)
+        if person_id is not None and hub().run(
+                application_operations.unlink_person, self.record_id, person_id,
+                source=self, parent=self) is not None:
             self.after_load()
 
 
 class ApplicationsView(ListView):
     name = "applications"
     noun = ("application", "applications")
+    shows = frozenset({Record.APPLICATION, Record.COMPANY, Record.PERSON, Record.STEP,
+                       Record.SKILL})
 
     def __init__(self, parent=None):
         form = ApplicationForm()
@@ -163,7 +171,6 @@ class ApplicationsView(ListView):
         # After the save has finished updating the row count in the status bar.
         QTimer.singleShot(0, lambda: self.statusMessage.emit(f"Planned {count} {noun}: "
                                                              "see Today."))
-        self.dataChanged.emit()
 
     def confirm_delete_text(self, record_id: int) -> str:
         values = applications.application_values(record_id)
@@ -174,5 +181,5 @@ class ApplicationsView(ListView):
             "from today can bring it back)."
         )
 
-    def delete_record(self, record_id: int) -> None:
-        applications.delete_application(record_id)
+    def delete_record(self, record_id: int) -> Changes:
+        return application_operations.delete_application(record_id)

@@ -3,6 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget
 
+from desktop.operations import Changes, Record
+from desktop.operations import companies as company_operations
 from desktop.store import companies
 from desktop.store.choices import Stage
 from desktop.ui.detail_form import DetailForm
@@ -47,8 +49,8 @@ class CompanyForm(DetailForm):
     def load_values(self, record_id: int) -> dict:
         return companies.company_values(record_id)
 
-    def save_values(self, record_id: int | None, values: dict) -> int:
-        return companies.save_company(record_id, values).id
+    def save_values(self, record_id: int | None, values: dict) -> Changes:
+        return company_operations.save_company(record_id, values)
 
     def describe(self, values: dict) -> tuple[str, str]:
         return values["name"], " · ".join(v for v in (values["industry"], values["location"]) if v)
@@ -75,6 +77,7 @@ class CompanyForm(DetailForm):
 class CompaniesView(ListView):
     name = "companies"
     noun = ("company", "companies")
+    shows = frozenset({Record.COMPANY, Record.APPLICATION, Record.PERSON})
 
     def __init__(self, parent=None):
         super().__init__(companies.COMPANIES, COLUMNS, CompanyForm(), parent)
@@ -95,5 +98,5 @@ class CompaniesView(ListView):
         lines.append("This cannot be undone (but a backup from today can bring it back).")
         return "\n\n".join(lines)
 
-    def delete_record(self, record_id: int) -> None:
-        companies.delete_company(record_id)
+    def delete_record(self, record_id: int) -> Changes:
+        return company_operations.delete_company(record_id)

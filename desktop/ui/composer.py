@@ -5,7 +5,7 @@ Drafts save themselves a moment after typing stops and when the window closes,
 so nothing typed is lost.
 """
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clock import local_today
-from desktop.playbook import catalog, planner, tone
+from desktop.operations import steps as step_operations
+from desktop.playbook import catalog, tone
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.notes import mailto_url, to_html
 from desktop.playbook.recipients import note_people
@@ -34,6 +34,7 @@ from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, skills, steps
 from desktop.store.choices import StepStatus
 from desktop.store.failures import WriteFailed
+from desktop.ui.change_hub import hub
 from desktop.ui.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.style import apply_style
 from desktop.ui.tone_editor import ToneEditor
@@ -55,9 +56,6 @@ RangeRole = Qt.ItemDataRole.UserRole + 20
 
 class Composer(QDialog):
     """One note. ``step_id`` for a planned step; otherwise person, application, kind."""
-
-    #: The step or the timeline changed (sent, snoozed, skipped, draft saved).
-    stepChanged = Signal()
 
     def __init__(self, step_id: int | None = None, *, person_id: int | None = None,
                  application_id: int | None = None, kind: StepKind = StepKind.CHECK_IN,
@@ -336,19 +334,22 @@ class Composer(QDialog):
             return True
         subject, body = self._text()
         try:
-            if self.step_id is None:
-                self.step_id = steps.create_step(self.kind, self.person_id,
-                                                 self.application_id, local_today())
-            planner.save_draft(self.step_id, self.template_box.currentData(), subject, body)
+            changes = step_operations.save_draft(self.step_id, self.template_box.currentData(),
+                                                 subject, body, new=self._new_note())
         except WriteFailed as exc:
             self._unsaved = exc
             self.status.setText(f"Draft not saved. {exc.message}")
             return False
+        self.step_id = changes.created
         self._unsaved = None
         self._saved_text = (subject, body)
         self.status.setText("Draft saved.")
-        self.stepChanged.emit()
+        hub().did_execute(changes, source=self)
         return True
+
+    def _new_note(self) -> step_operations.NewNote:
+        """What a note outside the plan is: its first save creates its step."""
+        return step_operations.NewNote(self.kind, self.person_id, self.application_id)
 
     def _autosave(self) -> None:
         if self.isVisible():
@@ -431,20 +432,17 @@ class Composer(QDialog):
         subject, body = self._text()
         if not self._draft_saved_or_said():
             return
-        if self.step_id is None:
-            self.step_id = steps.create_step(self.kind, self.person_id, self.application_id,
-                                             local_today())
-        planner.mark_sent(self.step_id, subject, body, self.template_box.currentData())
+        if hub().run(step_operations.send, self.step_id, subject, body,
+                     self.template_box.currentData(), new=self._new_note(), source=self,
+                     parent=self) is None:
+            return
         self._closed_step = True
-        self.stepChanged.emit()
         self.accept()
 
     def _snooze(self, until) -> None:
-        if not self._draft_saved_or_said():
+        if not self._draft_saved_or_said() or not snooze_step(self, self.step_id, until):
             return
-        snooze_step(self.step_id, until)
         self._closed_step = True
-        self.stepChanged.emit()
         self.accept()
 
     def _skip(self) -> None:
@@ -452,5 +450,4 @@ class Composer(QDialog):
             return
         if ask_skip(self, self.step_id):
             self._closed_step = True
-            self.stepChanged.emit()
             self.accept()

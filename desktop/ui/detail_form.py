@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.operations import Changes
 from desktop.store.failures import WriteFailed
 from desktop.store.validation import ValidationError
 from desktop.ui.write_failure import tell_not_saved
@@ -26,6 +27,8 @@ class DetailForm(QWidget):
     """Edits one record. ``record_id`` is None for a record not yet saved."""
 
     saved = Signal(int)
+    #: What a save (or an action on the record) changed, for the other views.
+    changed = Signal(object)
     dirtyChanged = Signal(bool)
     deleteRequested = Signal()
 
@@ -110,8 +113,9 @@ class DetailForm(QWidget):
     def load_values(self, record_id: int) -> dict:
         raise NotImplementedError
 
-    def save_values(self, record_id: int | None, values: dict) -> int:
-        """Write ``values``; returns the record's id. May raise ValidationError."""
+    def save_values(self, record_id: int | None, values: dict) -> Changes:
+        """Write ``values`` through an operation; returns its Changes (``created`` is the
+        record's id). May raise ValidationError or WriteFailed."""
         raise NotImplementedError
 
     def new_values(self) -> dict:
@@ -189,7 +193,7 @@ class DetailForm(QWidget):
         if not self.showing_record:
             return True
         try:
-            record_id = self.save_values(self.record_id, self.values())
+            changes = self.save_values(self.record_id, self.values())
         except ValidationError as exc:
             self._show_error(exc)
             return False
@@ -200,8 +204,10 @@ class DetailForm(QWidget):
             if tell_not_saved(self, exc, can_retry=True):
                 return self.save()
             return False
+        record_id = changes.created if changes.created is not None else self.record_id
         self.load(record_id)
         self.saved.emit(record_id)
+        self.changed.emit(changes)
         return True
 
     def revert(self) -> None:

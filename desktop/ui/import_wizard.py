@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 from desktop.exchange import import_contacts as importer
 from desktop.exchange.import_contacts import DuplicatePolicy, ImportCancelled, ImportRefused
 from desktop.exchange.import_mapping import FIELD_LABELS as MAPPING_LABELS
+from desktop.operations import data
 from desktop.store.failures import WriteFailed
+from desktop.ui.change_hub import hub
 from desktop.ui.style import apply_style
 
 #: How the formats read on screen.
@@ -312,7 +314,7 @@ class ImportWizard(QWizard):
                 QApplication.processEvents()
 
         try:
-            self.result = importer.import_contacts(
+            changes = data.import_file(
                 self.path, on_duplicate=self.preview_page.chosen_policy(), mapping=self.mapping,
                 progress=progress, cancelled=lambda: self._stop)
         except ImportCancelled:
@@ -324,9 +326,10 @@ class ImportWizard(QWizard):
         except WriteFailed as exc:  # the import is one transaction: all of it was undone
             page.finish(f"Nothing was imported. {exc.what}. {exc.remedy}", [])
             return
+        hub().did_execute(changes, source=self)
+        self.result = r = changes.detail
         page.progress.setMaximum(1)
         page.progress.setValue(1)
-        r = self.result
         shortened = f", {len(r.cut):,} shortened" if r.cut else ""
         page.finish(f"Imported {r.imported:,}, updated {r.updated:,}, skipped {r.skipped:,} "
                     f"already there, {len(r.rejected):,} not usable{shortened}.", r.report)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import from_local
-from desktop.playbook import planner
+from desktop.operations import people as contacts
 from desktop.store import applications
 from desktop.store.choices import Channel, Direction, Outcome
 from desktop.store.validation import ValidationError
+from desktop.ui.change_hub import hub
 from desktop.ui.fields import ChoiceBox, TextBlock, TextLine
 
 
@@ -65,7 +66,8 @@ class InteractionDialog(QDialog):
     def accept(self) -> None:
         occurred: datetime = self.when.dateTime().toPython()
         try:
-            planner.record_contact(
+            changes = hub().run(
+                contacts.log_contact,
                 self.person_id,
                 occurred_at=from_local(occurred),
                 channel=self.channel.value(),
@@ -74,9 +76,11 @@ class InteractionDialog(QDialog):
                 body=self.body.value(),
                 application_id=self.application.currentData(),
                 outcome=self.outcome.value(),
+                source=self, parent=self,
             )
         except ValidationError as exc:
             self.error.setText(exc.message)
             self.error.show()
             return
-        super().accept()
+        if changes is not None:
+            super().accept()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.operations import Changes
 from desktop.store.listing import Listing
+from desktop.ui.change_hub import hub
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.table_model import Column, IdRole, PagedTableModel
 from desktop.ui.view import View
@@ -74,6 +76,7 @@ class ListView(View):
                       context=Qt.ShortcutContext.WidgetShortcut)
 
         self.form.saved.connect(self._on_saved)
+        self.form.changed.connect(lambda changes: hub().did_execute(changes, source=self))
         self.form.deleteRequested.connect(self.delete_current)
         self.form.dirtyChanged.connect(self.dirtyChanged)
 
@@ -106,7 +109,8 @@ class ListView(View):
         """What the deletion confirmation says about this record."""
         raise NotImplementedError
 
-    def delete_record(self, record_id: int) -> None:
+    def delete_record(self, record_id: int) -> Changes:
+        """Delete through an operation; returns its Changes."""
         raise NotImplementedError
 
     # Loading ----------------------------------------------------------------
@@ -256,14 +260,14 @@ class ListView(View):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = self.model.row_of_id(record_id)
-        self.delete_record(record_id)
+        if hub().run(self.delete_record, record_id, source=self, parent=self) is None:
+            return
         self.form.show_empty()
         self.model.refresh()
         self.update_count()
         if self.model.rowCount():
             next_row = min(max(row, 0), self.model.rowCount() - 1)
             self.table.selectRow(next_row)
-        self.dataChanged.emit()
 
     def _on_saved(self, record_id: int) -> None:
         self.model.refresh()
@@ -275,7 +279,6 @@ class ListView(View):
             self.model.set_filter("")
         self.select_id(record_id, load_form=False)
         self.update_count()
-        self.dataChanged.emit()
 
     # Persistence ------------------------------------------------------------
 

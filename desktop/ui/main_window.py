@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.operations.changes import Changes
 from desktop.playbook.kinds import StepKind
 from desktop.store.lifecycle import Store
+from desktop.ui.change_hub import hub
 from desktop.ui.style import NAVIGATION_SHEET, apply_style
 from desktop.ui.today_view import TodayView
 from desktop.ui.view import View
@@ -37,6 +39,16 @@ VIEWS = (
     ("Applications", "desktop.ui.applications_view:ApplicationsView"),
     ("Templates", "desktop.ui.templates_view:TemplatesView"),
 )
+
+
+def _made_in(view: View, source) -> bool:
+    """True when ``source`` is the view or sits in it (a form, a dialog opened from it)."""
+    widget = source if isinstance(source, QWidget) else None
+    while widget is not None:
+        if widget is view:
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def _view_class(path: str) -> type[View]:
@@ -70,7 +82,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         #: Built views by sidebar row; the others are placeholders until first shown.
         self._views: dict[int, View] = {}
-        self._stale: set[View] = set()
         self._due = 0
         #: Open composers by step id, to bring one forward instead of opening it twice.
         self._composers: dict = {}
@@ -80,6 +91,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._switch_to)
         self.today: TodayView = self.view(0)
+        hub().changed.connect(self.apply_changes)
         self.today.checkInRequested.connect(self.write_check_in)
         self.today.dueCountChanged.connect(self._set_due_count)
 
@@ -176,7 +188,6 @@ class MainWindow(QMainWindow):
         """The view in sidebar row ``row``, built on first use."""
         if row not in self._views:
             view = _view_class(VIEWS[row][1])()
-            view.dataChanged.connect(lambda v=view: self._mark_others_stale(v))
             view.statusMessage.connect(self._show_status)
             view.dirtyChanged.connect(self._update_title)
             view.composeRequested.connect(self.open_step)
@@ -213,20 +224,30 @@ class MainWindow(QMainWindow):
             return
         view = self.view(row)
         self.stack.setCurrentWidget(view)
-        if view in self._stale:
-            self._stale.discard(view)
+        if view.stale:
+            view.stale = False
             view.reload()
         view.activate()
         self._update_title()
 
-    def _mark_others_stale(self, changed: View) -> None:
-        self._stale.update(v for v in self.views if v is not changed)
-
-    def reload_all(self) -> None:
-        """After sample data or a restore: every view reads the store again."""
+    def apply_changes(self, changes: Changes, source=None) -> None:
+        """The one place changes arrive: each view that shows what changed reads again
+        now if it is on screen (Today always: its count is in the title), else when
+        next shown. The view that made the change (or holds the form or dialog that
+        did) has already updated itself."""
         for view in self.views:
-            view.reload()
-        self._stale.clear()
+            if _made_in(view, source) or not view.shows_any(changes):
+                continue
+            if view is self.current_view() or view is self.today:
+                view.stale = False
+                view.reload()
+            else:
+                view.stale = True
+
+    def replace_store(self, store: Store) -> None:
+        """After a restore, a move or a recovery: the data as a whole is new."""
+        self.store = store
+        self.apply_changes(Changes.all())
 
     def _show_status(self, text: str) -> None:
         if self.sender() is self.current_view():
@@ -300,7 +321,6 @@ class MainWindow(QMainWindow):
         return composer
 
     def _track(self, composer, key) -> None:
-        composer.stepChanged.connect(self._after_step_change)
         composer.finished.connect(lambda _r, c=composer: self._forget(c))
         self._all_composers.append(composer)
         if key is not None:
@@ -309,24 +329,12 @@ class MainWindow(QMainWindow):
     def _forget(self, composer) -> None:
         self._composers = {k: c for k, c in self._composers.items() if c is not composer}
         self._all_composers = [c for c in self._all_composers if c is not composer]
-        self._after_step_change()
-
-    def _after_step_change(self) -> None:
-        self.today.reload()
-        self._mark_others_stale(self.today)
-        if self.current_view() is not self.today:
-            self.current_view().reload()
-            self._stale.discard(self.current_view())
 
     def import_file(self, path: Path | None) -> None:
         """The import wizard, for ``path`` if a file was dropped on the window."""
         from desktop.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(path, self)
-        wizard.exec()
-        if wizard.result is not None:
-            self.reload_all()
-            self._mark_others_stale(self.today)
+        ImportWizard(path, self).exec()
 
     def export(self) -> None:
         from desktop.ui.export_dialog import ExportDialog
@@ -358,21 +366,23 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.store.data_dir, self.data_dir_fixed, self)
         dialog.moveRequested.connect(self.moveRequested)
         dialog.moveRequested.connect(lambda _path: dialog.show_data_dir(self.store.data_dir))
-        if dialog.exec():
-            self.reload_all()
+        dialog.exec()
 
     # Actions ----------------------------------------------------------------
 
     def load_sample_data(self) -> None:
-        from desktop.store import sample  # rarely used: not loaded at start-up
+        from desktop.operations import data  # rarely used: not loaded at start-up
+        from desktop.store.sample import SampleRefused
 
         try:
-            counts = sample.load_sample_data()
-        except sample.SampleRefused as exc:
+            changes = hub().run(data.load_sample, source=self, parent=self)
+        except SampleRefused as exc:
             QMessageBox.information(self, "Sample data", str(exc))
             return
-        self.reload_all()
+        if changes is None:
+            return
         self.show_view(0)  # the sample's rejection has follow-ups due: start there
+        counts = changes.detail
         self.statusBar().showMessage(
             f"Loaded {counts['people']} people, {counts['companies']} companies and "
             f"{counts['applications']} applications. Explore, then delete them when you "

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop.playbook import planner
+from desktop.operations import Changes, Record
+from desktop.operations import people as person_operations
 from desktop.store import companies, people, steps
 from desktop.store.choices import Channel, Direction, HiringRole, Stage
+from desktop.ui.change_hub import hub
 from desktop.ui.detail_form import DetailForm
 from desktop.ui.fields import ChoiceBox, CompanyLine, LinkLine, MonthsBox, TextBlock, TextLine
 from desktop.ui.formatting import choice_label, days_ago, friendly_datetime, next_step_text
@@ -100,8 +102,8 @@ class PersonForm(DetailForm):
         self.company_line.set_names(companies.company_names())
         return {"hiring_role": HiringRole.NONE.value}
 
-    def save_values(self, record_id: int | None, values: dict) -> int:
-        return people.save_person(record_id, values).id
+    def save_values(self, record_id: int | None, values: dict) -> Changes:
+        return person_operations.save_person(record_id, values)
 
     def describe(self, values: dict) -> tuple[str, str]:
         name = " ".join(v for v in (values["first_name"], values["last_name"]) if v)
@@ -149,15 +151,16 @@ class PersonForm(DetailForm):
             return
         dialog = InteractionDialog(self.record_id, self.header.text(), self)
         if dialog.exec():
-            self._reload_keeping_edits()
+            self._reload_keeping_edits()  # the hub told the other views
 
     def remove_contact(self) -> None:
         item = self.timeline.currentItem()
         interaction_id = item.data(InteractionIdRole) if item else None
         if interaction_id is None:
             return
-        planner.forget_contact(interaction_id, self.record_id)
-        self._reload_keeping_edits()
+        if hub().run(person_operations.forget_contact, interaction_id, self.record_id,
+                     source=self, parent=self) is not None:
+            self._reload_keeping_edits()
 
     def _reload_keeping_edits(self) -> None:
         """Refresh the timeline without losing edits typed into the fields."""
@@ -173,12 +176,13 @@ class PersonForm(DetailForm):
 class PeopleView(ListView):
     name = "people"
     noun = ("person", "people")
+    shows = frozenset({Record.PERSON, Record.COMPANY, Record.APPLICATION, Record.STEP,
+                       Record.CONTACT})
 
     def __init__(self, parent=None):
         form = PersonForm()
         super().__init__(people.PEOPLE, COLUMNS, form, parent)
         form.timelineChanged.connect(self.refresh_rows)
-        form.timelineChanged.connect(self.dataChanged)
         form.steps_list.stepActivated.connect(self.composeRequested)
 
     def confirm_delete_text(self, record_id: int) -> str:
@@ -189,7 +193,7 @@ class PeopleView(ListView):
             "bring it back)."
         )
 
-    def delete_record(self, record_id: int) -> None:
-        people.delete_person(record_id)
+    def delete_record(self, record_id: int) -> Changes:
+        return person_operations.delete_person(record_id)
 
 

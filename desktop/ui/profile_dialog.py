@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.playbook.settings import load_profile, save_profile
+from desktop.operations import notes
+from desktop.playbook.settings import load_profile
+from desktop.ui.change_hub import hub
 
 
 class ProfileDialog(QDialog):
@@ -53,8 +55,8 @@ class ProfileDialog(QDialog):
         profile = load_profile()
         profile.name = self.name.text().strip()
         profile.signature = self.signature.toPlainText().strip()
-        save_profile(profile)
-        super().accept()
+        if hub().run(notes.save_sender, profile, source=self, parent=self) is not None:
+            super().accept()
 
 
 def ask_for_name_once(parent: QWidget | None) -> None:

@@ -80,7 +80,9 @@ def offer_recovery(parent: QWidget | None, data_dir: Path, exc: DatabaseDamaged)
         return Recovery.START_EMPTY
     if restore is None or clicked is not restore:
         return Recovery.QUIT
-    aside = backups.restore_backup(db_path, backup.path, set_aside_label="damaged")
+    from desktop.operations import data  # only when restoring
+
+    aside = data.restore(data_dir, backup.path).detail.kept
     kept = (f"\n\nThe damaged file was kept as {aside.name} in the data folder."
             if aside is not None else "")
     QMessageBox.information(

@@ -20,13 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.operations import notes
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.settings import (
-    Profile,
-    load_playbook_settings,
-    load_profile,
-    save_settings,
-)
+from desktop.playbook.settings import Profile, load_playbook_settings, load_profile
+from desktop.ui.change_hub import hub
 
 
 class SettingsDialog(QDialog):
@@ -128,5 +125,6 @@ class SettingsDialog(QDialog):
             settings.offsets[kind.value] = self.offsets[kind].value()
         settings.enabled[StepKind.CHECK_IN.value] = self.checkins.isChecked()
         settings.checkin_months = self.months.value()
-        save_settings(profile, settings)
-        super().accept()
+        if hub().run(notes.save_all_settings, profile, settings, source=self,
+                     parent=self) is not None:
+            super().accept()

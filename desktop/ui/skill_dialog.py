@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
+from desktop.operations import notes
 from desktop.store import skills
 from desktop.store.validation import ValidationError
+from desktop.ui.change_hub import hub
 from desktop.ui.fields import DateBox, TextLine
 from desktop.ui.formatting import friendly_date
 
@@ -79,11 +81,14 @@ class SkillDialog(QDialog):
 
     def add(self) -> None:
         try:
-            skills.add_skill(self.what.value(), self.learned_on.value() or local_today(),
-                             self.gap.currentText(), self.application_id)
+            changes = hub().run(notes.add_skill, self.what.value(),
+                                self.learned_on.value() or local_today(), self.gap.currentText(),
+                                self.application_id, source=self, parent=self)
         except ValidationError as exc:
             self.error.setText(exc.message)
             self.error.show()
+            return
+        if changes is None:
             return
         self.error.hide()
         self.what.clear()
@@ -92,6 +97,6 @@ class SkillDialog(QDialog):
 
     def remove_selected(self) -> None:
         item = self.list.currentItem()
-        if item is not None and item.data(SkillIdRole) is not None:
-            skills.delete_skill(item.data(SkillIdRole))
+        if item is not None and item.data(SkillIdRole) is not None and hub().run(
+                notes.delete_skill, item.data(SkillIdRole), source=self, parent=self):
             self.refresh()

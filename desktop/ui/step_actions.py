@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
+from desktop.ui.change_hub import hub
 
 #: The snooze menu: (label, days from today); None asks for a date.
 SNOOZE_CHOICES = (("For a day", 1), ("For a week", 7), ("Until a date…", None))
@@ -57,12 +58,13 @@ def _choose(parent: QWidget, days: int | None, on_snooze) -> None:
     on_snooze(until)
 
 
-def snooze_step(step_id: int, until: datetime.date) -> None:
-    # The planner (and the store modules it uses) loads on first use, not at start-up:
-    # the Today view only needs it once the user acts on a step.
-    from desktop.playbook import planner
+def snooze_step(parent: QWidget, step_id: int, until: datetime.date) -> bool:
+    """Snooze through the operations (loaded on first use: the Today view needs them
+    only once the user acts on a step); False when the disk refused it."""
+    from desktop.operations import steps as step_operations
 
-    planner.snooze(step_id, until)
+    return hub().run(step_operations.snooze, step_id, until, source=parent,
+                     parent=parent) is not None
 
 
 def ask_skip(parent: QWidget, step_id: int) -> bool:
@@ -73,7 +75,7 @@ def ask_skip(parent: QWidget, step_id: int) -> bool:
     )
     if not ok:
         return False
-    from desktop.playbook import planner  # see snooze_step
+    from desktop.operations import steps as step_operations  # see snooze_step
 
-    planner.skip(step_id, reason)
-    return True
+    return hub().run(step_operations.skip, step_id, reason, source=parent,
+                     parent=parent) is not None

@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.operations import notes
+from desktop.operations.changes import Record
 from desktop.playbook import catalog, templates
 from desktop.playbook.context import build_context
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import people
 from desktop.store.applications import applications_for_person
+from desktop.ui.change_hub import hub
 from desktop.ui.view import View
 
 #: Pause after typing before the preview renders again.
@@ -39,6 +42,7 @@ KeyRole = Qt.ItemDataRole.UserRole + 30
 
 class TemplatesView(View):
     name = "templates"
+    shows = frozenset({Record.TEMPLATE, Record.SETTINGS})
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -264,7 +268,8 @@ class TemplatesView(View):
             return True
         name, description, subject, body = self._values()
         try:
-            catalog.save_template(self.template, name, description, subject, body)
+            changes = hub().run(notes.save_template, self.template, name, description,
+                                subject, body, source=self, parent=self)
         except TemplateProblem as problem:
             self._show_problem(problem)
             return False
@@ -272,10 +277,11 @@ class TemplatesView(View):
             self.error.setText(str(exc))
             self.error.show()
             return False
+        if changes is None:
+            return False
         key = self.template.key
         self._loaded = self._values()
         self._fill_list(key)
-        self.dataChanged.emit()
         return True
 
     def revert(self) -> None:
@@ -285,8 +291,10 @@ class TemplatesView(View):
     def duplicate(self) -> None:
         if self.template is None or not self.confirm_leave():
             return
-        copy = catalog.duplicate(self.template)
-        self._fill_list(copy.key)
+        changes = hub().run(notes.duplicate_template, self.template, source=self, parent=self)
+        if changes is None:
+            return
+        self._fill_list(changes.detail.key)
         self.name_line.setFocus()
         self.name_line.selectAll()
 
@@ -300,11 +308,11 @@ class TemplatesView(View):
             return
         key = self.template.key
         builtin = self.template.builtin
-        catalog.reset(key)
+        if hub().run(notes.reset_template, key, source=self, parent=self) is None:
+            return
         self._loaded = ("", "", "", "")
         self.template = None
         self._fill_list(key if builtin else None)
-        self.dataChanged.emit()
 
     # Preview ----------------------------------------------------------------
 

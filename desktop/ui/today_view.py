@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
+from desktop.operations.changes import Record
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import load_playbook_settings
 from desktop.store import steps
@@ -114,6 +115,8 @@ class StepTree(QTreeWidget):
 class TodayView(View):
     name = "today"
     style_sheet = None  # styled in code, see the module's docstring
+    shows = frozenset({Record.STEP, Record.PERSON, Record.APPLICATION, Record.CONTACT,
+                       Record.SETTINGS})
 
     #: Open the composer for a step.
     composeRequested = Signal(int)
@@ -313,13 +316,10 @@ class TodayView(View):
 
     def _snooze_current(self, until: datetime.date) -> None:
         step_id = self.current_step_id()
-        if step_id is not None:
-            snooze_step(step_id, until)
+        if step_id is not None and snooze_step(self, step_id, until):
             self.reload()
-            self.dataChanged.emit()
 
     def skip_current(self) -> None:
         step_id = self.current_step_id()
         if step_id is not None and ask_skip(self, step_id):
             self.reload()
-            self.dataChanged.emit()

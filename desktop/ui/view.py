@@ -7,12 +7,11 @@ that has nothing to do for one simply ignores it.
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from desktop.operations.changes import Changes, Record
 from desktop.ui.style import VIEWS_SHEET, apply_style
 
 
 class View(QWidget):
-    #: A record was created, changed or deleted: other views should re-read.
-    dataChanged = Signal()
     #: Text for the status bar.
     statusMessage = Signal(str)
     #: The view gained or lost unsaved changes.
@@ -24,11 +23,18 @@ class View(QWidget):
     name = "view"
     #: The style sheet it is drawn with (see ``style``); None when styled in code.
     style_sheet = VIEWS_SHEET
+    #: The kinds of record it shows: a change to one of them means reading again.
+    shows: frozenset[Record] = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        #: Records it shows changed while it was not on screen.
+        self.stale = False
         if self.style_sheet:
             apply_style(self, self.style_sheet)
+
+    def shows_any(self, changes: Changes) -> bool:
+        return changes.touches(*self.shows)
 
     def new_record(self) -> None:
         """Ctrl+N."""

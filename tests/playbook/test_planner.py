@@ -6,6 +6,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from desktop.clock import from_local, local_today
+from desktop.operations import applications as operations
 from desktop.playbook import planner
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import load_playbook_settings, save_playbook_settings
@@ -28,11 +29,7 @@ def application(store):
 
 
 def reject(application_id, on=D):
-    return planner.save_application(
-        application_id, {**applications.application_values(application_id),
-                         "stage": "rejected", "rejected_on": on,
-                         "rejection_reason": "We chose someone else."}
-    )[1]
+    return list(operations.mark_rejected(application_id, on, "We chose someone else.").planned)
 
 
 def plan_of(application_id):
@@ -81,7 +78,7 @@ def test_linking_someone_after_the_rejection_plans_their_steps(application):
     applications.link_person(application, person("Hana"), "hiring_manager")
     reject(application)
     late = person("Lou")
-    created = planner.link_person(application, late, "interviewer")
+    created = operations.link_person(application, late, "interviewer").planned
     kinds = {steps.get_step(i).kind for i in created}
     assert kinds == {"thank_you", "check_in"}
 

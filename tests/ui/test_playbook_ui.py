@@ -249,3 +249,21 @@ def test_people_and_applications_show_the_next_step(window, rejected):
     apps = window.current_view()
     apps.reload()
     assert apps.model.index(0, len(apps.model.columns) - 1).data().endswith("Thank-you note")
+
+
+def test_removing_someone_from_an_application_takes_their_steps_out_of_today(window,
+                                                                            rejected, qtbot):
+    """Changes reach every view through the one hub: no view is refreshed by hand."""
+    window.show_view(0)
+    assert {r[3] for r in today_rows(window)} >= {"Tom Becker", "Priya Raman"}
+    window.show_view(3)
+    form = window.current_view().form
+    tom_row = next(i for i in range(form.people_list.count())
+                   if form.people_list.item(i).text().startswith("Tom Becker"))
+    form.people_list.setCurrentRow(tom_row)
+    qtbot.mouseClick(form.remove_person_button, Qt.MouseButton.LeftButton)
+
+    assert not any(form.people_list.item(i).text().startswith("Tom Becker")
+                   for i in range(form.people_list.count()))
+    assert "Tom Becker" not in {r[3] for r in today_rows(window)}  # Today read again
+    assert window.windowTitle().startswith("1 due")

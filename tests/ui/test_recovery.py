@@ -68,7 +68,7 @@ def test_quitting_leaves_the_damaged_file_untouched(damaged_with_backup, qtbot):
 
 
 def test_damage_found_while_running_restores_and_shows_the_backup(data_dir, qtbot,
-                                                                   monkeypatch):
+                                                                   monkeypatch, helpers):
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
     rebound = Rebound(data_dir)
     assert rebound.open()
@@ -86,6 +86,11 @@ def test_damage_found_while_running_restores_and_shows_the_backup(data_dir, qtbo
         assert [p.name for p in people.search_people("")] == ["Backed Up"]
         window.show_view(1)
         assert window.current_view().model.rowCount() == 1
-        assert any(p.name.startswith("rebound-damaged-") for p in data_dir.iterdir())
+        # What was there before is kept: set aside if the file failed its check, else
+        # (as here, the report was all there was) backed up before the restore.
+        kept = [p for p in [*data_dir.iterdir(), *(data_dir / "backups").iterdir()]
+                if p.name.startswith("rebound-damaged-") or p.name.endswith("before-restore.db")]
+        assert any(("Lost",) in helpers.read_only(p).execute("SELECT first_name FROM person")
+                   for p in kept)
     finally:
         rebound.close()
