@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
+from desktop.exchange import formats
 from desktop.paths import (
     DataFolderProblem,
     DataLocation,
@@ -25,8 +26,6 @@ from desktop.paths import (
 )
 from desktop.playbook.kinds import StepKind
 
-EXPORT_KINDS = ("people", "companies", "applications", "steps", "all")
-EXPORT_FORMATS = ("csv", "vcard", "ics", "json")
 DEFAULT_EXPORT_DAYS = 90
 
 #: What the window needs from the layers below it, loaded before Qt (see ``run``).
@@ -91,11 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="write people, companies, applications, steps or everything to a file"
     )
-    # Spelled out rather than read from desktop.exchange, which would load the
-    # calendar and template libraries on every start of the window.
-    export.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
+    export.add_argument("kind", choices=formats.EXPORT_KINDS, metavar="KIND",
                         help="people, companies, applications, steps or all")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, dest="format_name",
+    export.add_argument("--format", required=True, choices=formats.EXPORT_FORMATS,
+                        dest="format_name",
                         help="csv (people, companies, applications), vcard (people), "
                         "ics (steps) or json (all)")
     export.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -110,12 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="add people from a LinkedIn, Google or Outlook CSV, any CSV, or a vCard file",
     )
     imports.add_argument("file", metavar="FILE")
-    # Spelled out, as for export: desktop.exchange loads vobject, not wanted at every start.
     imports.add_argument(
         "--format",
         default="auto",
         dest="format_name",
-        choices=("auto", "linkedin", "google", "outlook", "csv", "vcard", "json"),
+        choices=("auto", *formats.IMPORT_FORMATS),
         help="the kind of file (default: detected from its content)",
     )
     imports.add_argument(
@@ -141,7 +138,7 @@ def run(argv: list[str]) -> int:
         # The self-test needs no screen; a real one would only flash a window.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # No garbage collection until the window's first frame: see
-    # desktop.ui.app.resume_collector, which resumes it then.
+    # desktop.ui.startup.app.resume_collector, which resumes it then.
     gc.disable()
     try:
         # The store before Qt: once PySide6 is loaded, PySide's __feature__ support
@@ -149,7 +146,7 @@ def run(argv: list[str]) -> int:
         # 8,000 lines among them): 3% of the work to the first frame.
         for name in WINDOW_BACKEND_MODULES:
             importlib.import_module(name)
-        from desktop.ui.app import run_app
+        from desktop.ui.startup.app import run_app
 
         return run_app(location, self_test=args.self_test,
                        data_dir_fixed=data_dir_is_fixed(args.data_dir))
@@ -251,8 +248,8 @@ def _command(nothing_done: str):
 
 @_command("nothing was added")
 def _demo(location, args) -> int:
+    from desktop.devdata.demo import DemoRefused
     from desktop.operations import data
-    from desktop.store.demo import DemoRefused
 
     with _opened(location, writes=True):
         try:

@@ -8,16 +8,22 @@ else is refused with the reason, before a row is read.
 
 import re
 
-from desktop.exchange.import_csv import MAX_HEADER_ROWS, CsvFormat, find_header, is_mappable_header
-from desktop.exchange.import_google import GOOGLE
-from desktop.exchange.import_linkedin import LINKEDIN
-from desktop.exchange.import_outlook import OUTLOOK
+from desktop.exchange.formats import IMPORT_FORMATS
 from desktop.exchange.import_refused import ImportRefused
-from desktop.exchange.import_vcard import is_vcard
+from desktop.exchange.importers.csv_files import (
+    MAX_HEADER_ROWS,
+    CsvFormat,
+    find_header,
+    is_mappable_header,
+)
+from desktop.exchange.importers.google import GOOGLE
+from desktop.exchange.importers.linkedin import LINKEDIN
+from desktop.exchange.importers.outlook import OUTLOOK
+from desktop.exchange.importers.vcard import is_vcard
 from desktop.exchange.read_text import TextFile, sniff_text
 
-#: Every format an import accepts, as the CLI's --format and the wizard name them.
-FORMATS = ("linkedin", "google", "outlook", "csv", "vcard", "json")
+#: Every format an import accepts (named in ``formats``).
+FORMATS = IMPORT_FORMATS
 #: The CSV exports recognised by their header, in the order they are tried.
 KNOWN_CSV: dict[str, CsvFormat] = {f.name: f for f in (LINKEDIN, GOOGLE, OUTLOOK)}
 

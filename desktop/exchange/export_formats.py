@@ -9,14 +9,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.exchange.export_csv import (
+from desktop.exchange.exporters.csv_files import (
     export_applications_csv,
     export_companies_csv,
     export_people_csv,
 )
-from desktop.exchange.export_ics import export_steps_ics
-from desktop.exchange.export_vcard import export_people_vcard
-from desktop.exchange.json_export import export_json
+from desktop.exchange.exporters.ics import export_steps_ics
+from desktop.exchange.exporters.json_copy import export_json
+from desktop.exchange.exporters.vcard import export_people_vcard
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,6 @@ _FORMATS = (
     ExportFormat("all", "json", "rows", ".json", _all_as_json),
 )
 FORMATS = {(f.kind, f.format): f for f in _FORMATS}
-FORMAT_NAMES = tuple(dict.fromkeys(f.format for f in _FORMATS))
 
 
 def formats_for(kind: str) -> list[str]:

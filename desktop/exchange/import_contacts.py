@@ -15,27 +15,27 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 
-from desktop.exchange import json_export
 from desktop.exchange.detect_format import FORMATS, KNOWN_CSV, detect_text_format
-from desktop.exchange.import_csv import (
+from desktop.exchange.exporters import json_copy
+from desktop.exchange.import_refused import ImportRefused
+from desktop.exchange.importers.csv_files import (
     csv_rows,
     find_header,
     header_like_row,
     is_mappable_header,
     mapped_format,
 )
-from desktop.exchange.import_mapping import check_mapping, propose_mapping
-from desktop.exchange.import_refused import ImportRefused
-from desktop.exchange.import_vcard import is_vcard, vcard_rows
+from desktop.exchange.importers.mapping import check_mapping, propose_mapping
+from desktop.exchange.importers.vcard import is_vcard, vcard_rows
 from desktop.exchange.read_text import TextFile, sniff_text
-from desktop.store.bulk_import import (
+from desktop.store.bulk_import import import_people
+from desktop.store.import_rows import (
     CONTACT_FIELDS,
     ContactRow,
     DuplicatePolicy,
     ImportCancelled,
     ImportResult,
     Rejected,
-    import_people,
     prepare_row,
 )
 
@@ -207,7 +207,7 @@ def import_contacts(
     not a contacts file of the format given.
 
     A Rebound JSON export ("json") is a whole-database restore through
-    ``json_export``, into an empty database only; policy and mapping do not apply.
+    ``json_copy``, into an empty database only; policy and mapping do not apply.
     """
     policy = DuplicatePolicy(on_duplicate)
     text_file = sniff_text(path)
@@ -229,8 +229,8 @@ def import_contacts(
 
 def _load_json(path) -> dict:
     try:
-        return json_export.load_json(path)
-    except (json_export.InvalidExport, json_export.ImportRefused) as exc:
+        return json_copy.load_json(path)
+    except (json_copy.InvalidExport, json_copy.ImportRefused) as exc:
         raise ImportRefused(str(exc)) from None
 
 
@@ -247,12 +247,12 @@ def _preview_json(path, limit: int) -> Preview:
 
 
 def _import_json(path, progress, cancelled) -> ImportResult:
-    """A whole-database restore through ``json_export``: into an empty database only."""
+    """A whole-database restore through ``json_copy``: into an empty database only."""
     if cancelled is not None and cancelled():
         raise ImportCancelled("The import was cancelled; nothing has been changed.")
     try:
-        counts = json_export.import_json(path)
-    except (json_export.InvalidExport, json_export.ImportRefused) as exc:
+        counts = json_copy.import_json(path)
+    except (json_copy.InvalidExport, json_copy.ImportRefused) as exc:
         raise ImportRefused(str(exc)) from None
     people = counts.get("person", 0)
     if progress is not None:

@@ -8,8 +8,8 @@ from desktop.operations.changes import Changes, Record
 from desktop.playbook import planner
 from desktop.store import applications as store
 from desktop.store import steps
-from desktop.store.choices import Stage
 from desktop.store.connection import transaction
+from desktop.vocabulary import Stage
 
 #: Why a step closed when its person stopped being part of the application.
 UNLINKED = "No longer part of this application"

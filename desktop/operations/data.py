@@ -3,9 +3,10 @@
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from desktop.devdata import sample
 from desktop.exchange.import_contacts import DuplicatePolicy, ImportResult, import_contacts
 from desktop.operations.changes import Changes
-from desktop.store import restoring, sample
+from desktop.store import restoring
 from desktop.store.connection import transaction
 
 
@@ -38,6 +39,6 @@ def restore(data_dir: Path, backup: Path | None = None) -> Changes:
 
 def make_demo(people: int, seed: int = 1) -> Changes:
     """Fill an empty Rebound with synthetic people (for measuring); counts in ``detail``."""
-    from desktop.store.demo import fill_demo  # a development tool: loaded only here
+    from desktop.devdata.demo import fill_demo  # a development tool: loaded only here
 
     return Changes.all(detail=fill_demo(people, seed=seed))

@@ -8,7 +8,7 @@ from desktop.playbook.context import build_context
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.templates import Rendered, Template
 from desktop.store import note_templates
-from desktop.store.choices import HiringRole
+from desktop.vocabulary import HiringRole
 
 #: The built-in a step starts from, by kind and the recipient's role.
 _DEFAULTS = {

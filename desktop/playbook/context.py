@@ -5,7 +5,7 @@ import datetime
 from desktop.clock import local_today
 from desktop.playbook.settings import load_profile
 from desktop.store import applications, people, skills
-from desktop.store.choices import HiringRole, Stage
+from desktop.vocabulary import HiringRole, Stage, person_name
 
 #: Who is taken to have given the decision, when the application records it nowhere:
 #: the first of these roles that someone linked to the application holds.
@@ -50,7 +50,7 @@ def build_context(person_id: int, application_id: int | None) -> dict:
         "person": {
             "first_name": person["first_name"],
             "last_name": person["last_name"],
-            "full_name": " ".join(p for p in (person["first_name"], person["last_name"]) if p),
+            "full_name": person_name(person["first_name"], person["last_name"]),
             "title": person["title"],
             "email": person["email"],
         },

@@ -6,6 +6,8 @@ the text. Offsets are defaults; settings and each step can change them.
 
 from enum import StrEnum
 
+from desktop.vocabulary import STEP_KIND_LABELS
+
 
 class StepKind(StrEnum):
     THANK_YOU = "thank_you"
@@ -16,7 +18,7 @@ class StepKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return STEP_KIND_LABELS[self.value]
 
     @property
     def why(self) -> str:
@@ -33,14 +35,6 @@ class StepKind(StrEnum):
         """Beyond this many words a note of this kind reads as too long."""
         return _WORD_LIMITS[self]
 
-
-_LABELS = {
-    StepKind.THANK_YOU: "Thank-you note",
-    StepKind.FEEDBACK: "Feedback request",
-    StepKind.NETWORK: "Stay-connected ask",
-    StepKind.HIRE_WATCH: "New-hire check",
-    StepKind.CHECK_IN: "Check-in",
-}
 
 _WHY = {
     StepKind.THANK_YOU: (

@@ -14,9 +14,9 @@ from desktop.clock import local_today, to_local, utcnow
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import PlaybookSettings, load_playbook_settings
 from desktop.store import applications, interactions, people, steps
-from desktop.store.choices import Channel, Direction, HiringRole, StepStatus
 from desktop.store.connection import transaction
 from desktop.store.validation import ValidationError, clean_text
+from desktop.vocabulary import Channel, Direction, HiringRole, StepStatus
 
 #: Who a step goes to, by kind: the first role in the list that someone holds.
 #: None means everyone involved.

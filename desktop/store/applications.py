@@ -6,12 +6,12 @@ from dataclasses import dataclass
 import peewee
 
 from desktop.store import steps
-from desktop.store.choices import HiringRole, Stage
 from desktop.store.companies import company_for_name
 from desktop.store.connection import db, transaction
 from desktop.store.listing import Listing, like_all, ordering
 from desktop.store.models import Application, Company, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_url, clean_text, require
+from desktop.vocabulary import HiringRole, Stage
 
 TEXT_FIELDS = (
     "position",

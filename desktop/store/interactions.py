@@ -5,10 +5,10 @@ import datetime
 import peewee
 
 from desktop.clock import utcnow
-from desktop.store.choices import Channel, Direction, Outcome
 from desktop.store.connection import transaction
 from desktop.store.models import Interaction, Person
 from desktop.store.validation import ValidationError, clean_text
+from desktop.vocabulary import Channel, Direction, Outcome
 
 
 def log_interaction(

@@ -29,7 +29,7 @@ from desktop.paths import (
     create_private_file,
     prepare_data_dir,
 )
-from desktop.store import backups
+from desktop.store import backups, copies
 from desktop.store.connection import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -147,8 +147,8 @@ def open_store(data_dir: Path, *, start_empty: bool = False, check_first: bool =
             log.warning("Could not write the running marker: %s", exc)
     if checked:
         _record_check(utcnow())
-    backups.remove_stale_temporaries(store.backup_dir)
-    backups.remove_stale_temporaries(store.data_dir)
+    copies.remove_stale_temporaries(store.backup_dir)
+    copies.remove_stale_temporaries(store.data_dir)
     return store
 
 

@@ -7,6 +7,7 @@ import peewee
 
 from desktop.clock import utcnow
 from desktop.store.connection import db
+from desktop.vocabulary import person_name
 
 
 class BaseModel(peewee.Model):
@@ -61,7 +62,7 @@ class Person(BaseModel):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        return person_name(self.first_name, self.last_name)
 
 
 class Application(BaseModel):

@@ -6,12 +6,12 @@ from datetime import datetime
 import peewee
 
 from desktop.store import steps
-from desktop.store.choices import HiringRole
 from desktop.store.companies import company_for_name
 from desktop.store.connection import db, transaction
 from desktop.store.listing import Listing, fts_query, ordering
 from desktop.store.models import Application, Company, Interaction, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_email, check_url, clean_text
+from desktop.vocabulary import HiringRole, person_name
 
 #: Text fields a form edits directly; the company is set by name.
 EDITABLE_FIELDS = (
@@ -113,7 +113,7 @@ def search_people(text: str, limit: int = 20) -> list[PersonMatch]:
 
 
 def row_name(row) -> str:
-    return " ".join(part for part in (row.first_name, row.last_name) if part) or row.email
+    return person_name(row.first_name, row.last_name, row.email)
 
 
 def _matching_ids(match: str):

@@ -14,7 +14,7 @@ from desktop.paths import (
     ensure_private_dir,
     location_file,
 )
-from desktop.store.backups import BackupFailed, copy_database
+from desktop.store.copies import BackupFailed, copy_database
 
 
 class MoveRefused(Exception):

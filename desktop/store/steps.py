@@ -6,9 +6,9 @@ from typing import NamedTuple
 import peewee
 
 from desktop.clock import utcnow
-from desktop.store.choices import OPEN_STEP_STATUSES, Outcome, StepStatus
 from desktop.store.connection import transaction
 from desktop.store.models import Application, Company, Interaction, Involvement, Person, Step
+from desktop.vocabulary import OPEN_STEP_STATUSES, Outcome, StepStatus
 
 _OPEN = [status.value for status in OPEN_STEP_STATUSES]
 

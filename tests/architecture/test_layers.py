@@ -12,10 +12,9 @@ DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 
 #: Floors, from the top. A module may import its own floor and those below it.
 FLOORS = ("ui", "operations", "domain", "store")
-DOMAIN = ("playbook", "exchange")
-#: Packages at the top level that serve every floor (paths, clock, logs...).
-SHARED = ("desktop.paths", "desktop.clock", "desktop.logs", "desktop.processes",
-          "desktop.startup_clock", "desktop")
+DOMAIN = ("playbook", "exchange", "devdata")
+# Modules at the top level (paths, clock, vocabulary, cli...) are on no floor: every
+# floor may use paths, clock and vocabulary, and only cli starts the window.
 
 #: Store functions that manage the file rather than the data in it: opening and
 #: closing it, backing it up. The window calls them as it starts and stops.

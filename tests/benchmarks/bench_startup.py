@@ -295,8 +295,8 @@ def _people_model():
         from PySide6.QtWidgets import QApplication
 
         from desktop.store import people
-        from desktop.ui.people_view import COLUMNS
-        from desktop.ui.table_model import PagedTableModel
+        from desktop.ui.views.people import COLUMNS
+        from desktop.ui.views.table_model import PagedTableModel
     except Exception as exc:
         return None, None, f"UI table model not available ({type(exc).__name__}: {exc})"
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -307,7 +307,7 @@ def _people_model():
     except Exception as exc:
         return None, app, f"could not build the People model ({type(exc).__name__}: {exc})"
     return model, app, (
-        "desktop.ui.table_model.PagedTableModel(people.PEOPLE, people_view.COLUMNS): "
+        "desktop.ui.views.table_model.PagedTableModel(people.PEOPLE, people_view.COLUMNS): "
         "set_filter(text) + total() + display text of the first 40 rows"
     )
 

@@ -10,9 +10,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from desktop.exchange import export_csv, export_ics, export_vcard, json_export
-from desktop.exchange.atomic import atomic_write
-from desktop.store.sample import load_sample_data
+from desktop.devdata.sample import load_sample_data
+from desktop.exchange.exporters import csv_files as export_csv
+from desktop.exchange.exporters import ics as export_ics
+from desktop.exchange.exporters import json_copy
+from desktop.exchange.exporters import vcard as export_vcard
+from desktop.exchange.exporters.atomic import atomic_write
 
 REPO = Path(__file__).resolve().parents[2]
 OLD = b"the previous export, which must survive\r\n"
@@ -112,16 +115,16 @@ def test_vcard_export_failing_midway_keeps_the_old_file(sample, out, monkeypatch
 def test_json_export_failing_midway_keeps_the_old_file(sample, out, monkeypatch):
     target = out / "rebound.json"
     target.write_bytes(OLD)
-    real_rows = json_export.table_rows
+    real_rows = json_copy.table_rows
 
     def rows_then_fail(model):
         yield from real_rows(model)
         if model._meta.table_name == "person":
             raise OSError("write failed after the people")
 
-    monkeypatch.setattr(json_export, "table_rows", rows_then_fail)
+    monkeypatch.setattr(json_copy, "table_rows", rows_then_fail)
     with pytest.raises(OSError, match="after the people"):
-        json_export.export_json(target)
+        json_copy.export_json(target)
     assert target.read_bytes() == OLD
     assert only_the_target(out, target)
 
@@ -198,7 +201,7 @@ def test_stale_temporary_files_of_dead_exports_are_removed_and_nothing_else(samp
 
 CHILD_EXPORT = """
 import sys
-from desktop.exchange.atomic import atomic_write
+from desktop.exchange.exporters.atomic import atomic_write
 
 with atomic_write(sys.argv[1]) as handle:
     handle.write("the first rows of a long export")

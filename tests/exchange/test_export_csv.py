@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from desktop.clock import to_local
-from desktop.exchange.export_csv import (
+from desktop.devdata.sample import load_sample_data
+from desktop.exchange.exporters.csv_files import (
     APPLICATION_COLUMNS,
     COMPANY_COLUMNS,
     PEOPLE_COLUMNS,
@@ -18,7 +19,6 @@ from desktop.exchange.export_csv import (
 )
 from desktop.store.models import Person
 from desktop.store.people import save_person
-from desktop.store.sample import load_sample_data
 
 
 @pytest.fixture

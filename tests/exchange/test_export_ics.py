@@ -6,13 +6,13 @@ import icalendar
 import pytest
 
 from desktop.clock import local_today
-from desktop.exchange.export_ics import export_steps_ics, select_steps, step_link, step_uid
+from desktop.devdata.sample import load_sample_data
+from desktop.exchange.exporters.ics import export_steps_ics, select_steps, step_link, step_uid
 from desktop.playbook import catalog
 from desktop.playbook.kinds import StepKind
 from desktop.store import note_templates
 from desktop.store.models import Person, Step
 from desktop.store.people import save_person
-from desktop.store.sample import load_sample_data
 from desktop.store.steps import create_step, update_step
 
 

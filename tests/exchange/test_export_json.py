@@ -6,8 +6,8 @@ import json
 import pytest
 
 from desktop.clock import utcnow
-from desktop.exchange.import_refused import ImportRefused
-from desktop.exchange.json_export import (
+from desktop.devdata.sample import load_sample_data
+from desktop.exchange.exporters.json_copy import (
     FORMAT_VERSION,
     TABLES,
     InvalidExport,
@@ -17,6 +17,7 @@ from desktop.exchange.json_export import (
     is_database_empty,
     load_json,
 )
+from desktop.exchange.import_refused import ImportRefused
 from desktop.playbook.settings import Profile, save_profile
 from desktop.store import note_templates
 from desktop.store.connection import db
@@ -25,7 +26,6 @@ from desktop.store.lifecycle import close_store, open_store
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.models import Person, Step
 from desktop.store.people import save_person, search_people
-from desktop.store.sample import load_sample_data
 from desktop.store.steps import update_step
 
 TABLE_NAMES = [model._meta.table_name for model in TABLES]

@@ -3,10 +3,10 @@
 import pytest
 import vobject
 
-from desktop.exchange.export_vcard import card_uid, escape, export_people_vcard, fold
+from desktop.devdata.sample import load_sample_data
+from desktop.exchange.exporters.vcard import card_uid, escape, export_people_vcard, fold
 from desktop.store.models import Person
 from desktop.store.people import save_person
-from desktop.store.sample import load_sample_data
 
 
 @pytest.fixture

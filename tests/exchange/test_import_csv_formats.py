@@ -4,7 +4,7 @@ what ends up stored, field by field."""
 import pytest
 
 from desktop.exchange.import_contacts import ImportRefused, import_contacts
-from desktop.exchange.import_mapping import check_mapping, propose_mapping, split_full_name
+from desktop.exchange.importers.mapping import check_mapping, propose_mapping, split_full_name
 from desktop.store.companies import save_company
 from desktop.store.models import Company, Person
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.exchange import json_export
 from desktop.exchange.detect_format import detect_format
+from desktop.exchange.exporters import json_copy
 from desktop.exchange.import_contacts import ImportRefused, import_contacts, preview
 from desktop.exchange.read_text import HEAD_BYTES, sniff_text
 from desktop.store.lifecycle import close_store, open_store
@@ -89,7 +89,7 @@ def export_of_one_person(tmp_path):
     other = open_store(tmp_path / "other")
     save_person(None, {"first_name": "Ines", "last_name": "Costa", "company": "Fernworks"})
     path = tmp_path / "rebound.json"
-    json_export.export_json(path)
+    json_copy.export_json(path)
     close_store(other)
     return path
 

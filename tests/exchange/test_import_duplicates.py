@@ -4,7 +4,7 @@ skipped, filled in (never overwritten) or added again, as the user chose."""
 import pytest
 
 from desktop.exchange.import_contacts import DuplicatePolicy, import_contacts
-from desktop.store.bulk_import import profile_key
+from desktop.store.import_rows import profile_key
 from desktop.store.people import save_person
 
 pytestmark = pytest.mark.usefixtures("store")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.exchange import formats
 from desktop.exchange.import_contacts import (
     ImportCancelled,
     ImportRefused,
@@ -26,7 +27,7 @@ PROPERTY = settings(
     database=None,  # no .hypothesis folder in the work tree
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-FORMATS = ("auto", "linkedin", "google", "outlook", "csv", "vcard")
+FORMATS = ("auto", *(f for f in formats.IMPORT_FORMATS if f != "json"))
 POLICIES = ("skip", "update", "new")
 FIXTURES = sorted(path.name for path in CONTACTS.iterdir())
 

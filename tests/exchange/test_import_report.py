@@ -4,7 +4,7 @@ stored shorter than the file had it, by the line it starts on."""
 import pytest
 
 from desktop.exchange.import_contacts import import_contacts
-from desktop.store.bulk_import import MAX_TEXT_CHARS
+from desktop.store.import_rows import MAX_TEXT_CHARS
 from desktop.store.people import save_person
 
 pytestmark = pytest.mark.usefixtures("store")

@@ -12,7 +12,7 @@ from desktop.exchange.import_contacts import (
     import_contacts,
     preview,
 )
-from desktop.store.bulk_import import MAX_TEXT_CHARS, ContactRow, Rejected
+from desktop.store.import_rows import MAX_TEXT_CHARS, ContactRow, Rejected
 from desktop.store.people import count_people, save_person, search_people
 
 pytestmark = pytest.mark.usefixtures("store")

@@ -13,8 +13,8 @@ from desktop.operations import steps as step_operations
 from desktop.operations.steps import NewNote
 from desktop.playbook.kinds import StepKind
 from desktop.store import applications, companies, interactions, people, steps
-from desktop.store.choices import StepStatus
 from desktop.store.validation import ValidationError
+from desktop.vocabulary import StepStatus
 
 
 @pytest.fixture

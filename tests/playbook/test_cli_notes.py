@@ -5,9 +5,9 @@ import json
 
 import pytest
 
+from desktop.devdata.sample import load_sample_data
 from desktop.store.lifecycle import close_store, open_store
 from desktop.store.models import Person
-from desktop.store.sample import load_sample_data
 
 pytestmark = pytest.mark.slow
 

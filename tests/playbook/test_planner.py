@@ -11,8 +11,8 @@ from desktop.playbook import planner
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import load_playbook_settings, save_playbook_settings
 from desktop.store import applications, interactions, people, steps
-from desktop.store.choices import StepStatus
 from desktop.store.validation import ValidationError
+from desktop.vocabulary import StepStatus
 
 D = datetime.date(2026, 11, 2)
 

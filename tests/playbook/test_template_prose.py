@@ -370,7 +370,7 @@ def test_check_in_closes_the_gaps_it_can():
 def test_default_template_by_role():
     from desktop.playbook.catalog import default_key
     from desktop.playbook.kinds import StepKind
-    from desktop.store.choices import HiringRole
+    from desktop.vocabulary import HiringRole
 
     assert default_key(StepKind.THANK_YOU, "recruiter") == "thank_you_recruiter"
     assert default_key(StepKind.THANK_YOU, HiringRole.HR) == "thank_you_recruiter"
@@ -386,12 +386,12 @@ def test_default_template_by_role():
 
 
 def test_sample_data_drafts_make_sense_for_each_person(store):
+    from desktop.devdata.sample import load_sample_data
     from desktop.playbook import catalog
     from desktop.playbook.kinds import StepKind
     from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
     from desktop.store import applications, skills
     from desktop.store.models import Step
-    from desktop.store.sample import load_sample_data
 
     load_sample_data()
     save_settings(Profile(name="Alex Morgan"), load_playbook_settings())

@@ -4,7 +4,7 @@ signature. Pure Python: no model, no Qt, no database."""
 import pytest
 
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.tone import rules
+from desktop.playbook.tone import names, rules
 from desktop.playbook.tone.findings import (
     ERROR,
     MISSING_ASK,
@@ -15,7 +15,7 @@ from desktop.playbook.tone.findings import (
     WARNING,
     WRONG_NAME,
 )
-from desktop.playbook.tone.rules import Contact, People
+from desktop.playbook.tone.names import Contact, People
 
 DANA = Contact("Dana", "Whitfield", "Northwind Health")
 OTHERS = (Contact("Priya", "Raman", "Acme Freight"), Contact("Tom", "Becker", "Globex Labs"))
@@ -61,14 +61,14 @@ def test_a_placeholder_in_the_subject_is_reported_at_offset_zero():
 
 def test_greeting_someone_else_you_know_is_an_error():
     text = note(greeting="Hi Priya,")
-    (found,) = rules.name_findings(text, People(DANA, "Sam", OTHERS))
+    (found,) = names.name_findings(text, People(DANA, "Sam", OTHERS))
     assert (found.rule, found.severity) == (WRONG_NAME, ERROR)
     assert text[found.start:found.end] == "Priya"
     assert "Priya Raman is someone else you know" in found.message
 
 
 def test_a_greeting_that_matches_nobody_is_a_warning():
-    (found,) = rules.name_findings(note(greeting="Dear Marcus,"), People(DANA, "Sam", OTHERS))
+    (found,) = names.name_findings(note(greeting="Dear Marcus,"), People(DANA, "Sam", OTHERS))
     assert (found.rule, found.severity) == (WRONG_NAME, WARNING)
 
 
@@ -76,12 +76,12 @@ def test_a_greeting_that_matches_nobody_is_a_warning():
                                       "Hi team,", "Hello,", "Dear Hiring Manager,",
                                       "Hi DANA,"])
 def test_the_right_or_a_general_greeting_is_fine(greeting):
-    assert rules.name_findings(note(greeting=greeting), People(DANA, "Sam", OTHERS)) == []
+    assert names.name_findings(note(greeting=greeting), People(DANA, "Sam", OTHERS)) == []
 
 
 def test_names_are_matched_without_accents():
     zoe = Contact("Zoë", "Ærø", "Northwind Health")
-    assert rules.name_findings(note(greeting="Hi Zoe,"), People(zoe, "Sam", OTHERS)) == []
+    assert names.name_findings(note(greeting="Hi Zoe,"), People(zoe, "Sam", OTHERS)) == []
 
 
 def test_a_name_found_in_the_database_is_someone_else():
@@ -92,15 +92,15 @@ def test_a_name_found_in_the_database_is_someone_else():
         return Contact("Marcus", "Lee", "Globex Labs") if name == "marcus" else None
 
     people = People(DANA, "Sam", companies=["Globex Labs"], find_person=find)
-    (found,) = rules.name_findings(note(greeting="Hi Marcus,"), people)
+    (found,) = names.name_findings(note(greeting="Hi Marcus,"), people)
     assert found.severity == ERROR and "Marcus Lee" in found.message
-    rules.name_findings(note(greeting="Hi Marcus,"), people)
+    names.name_findings(note(greeting="Hi Marcus,"), people)
     assert looked_up == ["marcus"]  # asked once, then remembered
 
 
 def test_another_company_where_theirs_should_be_is_an_error():
     text = note(middle="I enjoyed meeting the team at Globex Labs and hearing your plans.")
-    (found,) = rules.name_findings(text, People(DANA, "Sam", OTHERS))
+    (found,) = names.name_findings(text, People(DANA, "Sam", OTHERS))
     assert (found.rule, found.severity) == (WRONG_NAME, ERROR)
     assert text[found.start:found.end] == "Globex Labs"
     assert found.suggestion == "Use Northwind Health here."
@@ -108,11 +108,11 @@ def test_another_company_where_theirs_should_be_is_an_error():
 
 def test_another_company_beside_theirs_is_fine():
     text = note(middle="Before Northwind Health I spent two years at Globex Labs.")
-    assert rules.name_findings(text, People(DANA, "Sam", OTHERS)) == []
+    assert names.name_findings(text, People(DANA, "Sam", OTHERS)) == []
 
 
 def test_no_people_no_name_check():
-    assert rules.name_findings(note(greeting="Hi Priya,"), None) == []
+    assert names.name_findings(note(greeting="Hi Priya,"), None) == []
 
 
 # --- Length ------------------------------------------------------------------------------

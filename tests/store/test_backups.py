@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from desktop.store import backups, people
+from desktop.store import backups, copies, people
 from desktop.store.backups import (
     KEEP_NEWEST,
     BackupFailed,
@@ -106,9 +106,9 @@ def test_failed_verification_raises_keeps_nothing_and_prunes_nothing(store, monk
     old = _fill_with_old_autos(store.backup_dir, count=15, template=_real_copy(store))
     _save("Bob")  # changed since that copy: a backup is due
     before = sorted(p.name for p in store.backup_dir.iterdir())
-    real_check = backups.integrity_check
+    real_check = copies.integrity_check
     monkeypatch.setattr(
-        backups,
+        copies,
         "integrity_check",
         lambda path: "*** in database main ***\nPage 7: btreeInitPage() returns error code 11",
     )
@@ -120,7 +120,7 @@ def test_failed_verification_raises_keeps_nothing_and_prunes_nothing(store, monk
     assert backup_due(store.db_path)  # the failed copy does not count as a backup
 
     # Control: the same call with a working check does prune those old copies.
-    monkeypatch.setattr(backups, "integrity_check", real_check)
+    monkeypatch.setattr(copies, "integrity_check", real_check)
     create_backup(store.db_path, store.backup_dir, BackupReason.AUTO, now=NOW)
     assert len(list_backups(store.backup_dir)) < len(old) + 1
     assert not backup_due(store.db_path)

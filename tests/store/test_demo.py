@@ -3,12 +3,12 @@ real use, because the benchmarks and screenshots rely on it."""
 
 import pytest
 
+from desktop.devdata.demo import DemoRefused, fill_demo
 from desktop.store import people
-from desktop.store.choices import Stage
 from desktop.store.companies import save_company
 from desktop.store.connection import db
-from desktop.store.demo import DemoRefused, fill_demo
 from desktop.store.models import Application, Company, Interaction, Involvement, Person
+from desktop.vocabulary import Stage
 
 N = 500
 

@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.devdata.sample import load_sample_data
 from desktop.playbook.settings import load_profile, save_profile
-from desktop.store.sample import load_sample_data
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
 from desktop.store.backups import list_backups
-from desktop.ui.app import Rebound
-from desktop.ui.backups_dialog import HOLDS, KIND, BackupsDialog
+from desktop.ui.dialogs.backups import HOLDS, KIND, BackupsDialog
+from desktop.ui.startup.app import Rebound
 
 
 def test_restore_brings_back_yesterdays_data_and_keeps_todays(data_dir, qtbot, answer):

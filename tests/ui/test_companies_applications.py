@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import applications, companies, people
-from desktop.store.choices import Stage
-from desktop.ui.link_person_dialog import LinkPersonDialog
-from desktop.ui.table_model import IdRole
+from desktop.ui.dialogs.link_person import LinkPersonDialog
+from desktop.ui.views.table_model import IdRole
+from desktop.vocabulary import Stage
 
 
 def names(view, column=0):

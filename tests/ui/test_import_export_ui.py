@@ -3,10 +3,10 @@
 import icalendar
 from PySide6.QtWidgets import QWizard
 
+from desktop.devdata.sample import load_sample_data
 from desktop.store import people
-from desktop.store.sample import load_sample_data
-from desktop.ui.export_dialog import CHOICES, ExportDialog
-from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.dialogs.export import CHOICES, ExportDialog
+from desktop.ui.dialogs.import_wizard import ImportWizard
 
 LINKEDIN = (
     "\ufeffNotes:\n"

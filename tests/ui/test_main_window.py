@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
-from desktop.ui.errors import ErrorReporter
-from desktop.ui.main_window import MainWindow
-from desktop.ui.people_view import COLUMNS as PEOPLE_COLUMNS
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.startup.errors import ErrorReporter
+from desktop.ui.views.people import COLUMNS as PEOPLE_COLUMNS
 
 #: The People table's "Last contact" column.
 LAST_CONTACT = [c.title for c in PEOPLE_COLUMNS].index("Last contact")
@@ -105,7 +105,7 @@ def test_closing_with_unsaved_changes_asks(sample_window, answer):
 
 def test_an_error_in_a_slot_is_shown_and_logged(qtbot, monkeypatch, caplog):
     shown = []
-    monkeypatch.setattr("desktop.ui.errors.show_error",
+    monkeypatch.setattr("desktop.ui.startup.errors.show_error",
                         lambda exc, details: shown.append((str(exc), details)))
     damaged = []
     reporter = ErrorReporter(on_storage_error=damaged.append)
@@ -123,7 +123,7 @@ def test_a_storage_error_goes_to_the_store_owner_not_a_generic_dialog(monkeypatc
     import sqlite3
 
     shown = []
-    monkeypatch.setattr("desktop.ui.errors.show_error", lambda *a: shown.append(a))
+    monkeypatch.setattr("desktop.ui.startup.errors.show_error", lambda *a: shown.append(a))
     handed_over = []
     reporter = ErrorReporter(on_storage_error=handed_over.append)
     malformed = sqlite3.DatabaseError("database disk image is malformed")

@@ -4,9 +4,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
-from desktop.ui.interaction_dialog import InteractionDialog
-from desktop.ui.people_view import COLUMNS as PEOPLE_COLUMNS
-from desktop.ui.table_model import IdRole
+from desktop.ui.dialogs.interaction import InteractionDialog
+from desktop.ui.views.people import COLUMNS as PEOPLE_COLUMNS
+from desktop.ui.views.table_model import IdRole
 
 #: The People table's "Last contact" column.
 LAST_CONTACT = [c.title for c in PEOPLE_COLUMNS].index("Last contact")

@@ -12,8 +12,8 @@ from desktop.clock import local_today
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
 from desktop.store import applications, people, steps
-from desktop.store.choices import StepStatus
-from desktop.ui.today_view import STEP, StepIdRole
+from desktop.ui.views.today import STEP, StepIdRole
+from desktop.vocabulary import StepStatus
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.store import people
 from desktop.store.connection import DatabaseDamaged
 from desktop.store.lifecycle import backup_now, close_store, open_store
-from desktop.ui.app import Rebound
+from desktop.ui.startup.app import Rebound
 
 
 def click_modal_button(starting_with: str, seen: list) -> None:

@@ -4,7 +4,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.playbook.settings import Profile, load_profile, save_profile
-from desktop.ui.profile_dialog import ProfileDialog
+from desktop.ui.dialogs.profile import ProfileDialog
 
 
 def _answer_profile(name: str, signature: str = "", later: bool = False) -> list[str]:

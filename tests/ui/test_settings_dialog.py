@@ -1,7 +1,7 @@
 """Settings: the profile signs the notes; offsets and steps change the next plan."""
 
 from desktop.playbook.settings import load_playbook_settings, load_profile
-from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.dialogs.settings import SettingsDialog
 
 
 def test_settings_are_saved_together(store, qtbot):

@@ -1,6 +1,6 @@
 """A second Rebound on the same data folder wakes the first instead of opening it twice."""
 
-from desktop.ui.single_instance import SingleInstance, server_name
+from desktop.ui.startup.single_instance import SingleInstance, server_name
 
 
 def test_second_instance_wakes_the_first(tmp_path, qtbot):

@@ -15,8 +15,8 @@ import textwrap
 
 import pytest
 
+from desktop.devdata.sample import load_sample_data
 from desktop.store import lifecycle
-from desktop.store.sample import load_sample_data
 
 
 def run_probe(code: str, data_dir) -> object:
@@ -51,8 +51,8 @@ FIRST_FRAME = """
     enum.EnumType._create_ = recording_create
 
     from PySide6.QtWidgets import QApplication
-    from desktop.ui.app import Rebound
-    from desktop.ui.first_paint import FirstPaint
+    from desktop.ui.startup.app import Rebound
+    from desktop.ui.startup.first_paint import FirstPaint
 
     show_window = Rebound.show_window
 
@@ -83,8 +83,8 @@ DEFERRED_WORK = """
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from desktop.ui.app import Rebound
-    from desktop.ui.first_paint import FirstPaint
+    from desktop.ui.startup.app import Rebound
+    from desktop.ui.startup.first_paint import FirstPaint
 
     events = []
     show_window = Rebound.show_window
@@ -122,8 +122,8 @@ NEVER_PAINTED = """
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from desktop.ui import app
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.startup import app
+    from desktop.ui.shell.main_window import MainWindow
 
     runs = []
 

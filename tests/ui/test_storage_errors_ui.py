@@ -21,8 +21,8 @@ from desktop.store import backups, lifecycle, people
 from desktop.store.connection import DAMAGE_MESSAGE, DatabaseDamaged, quick_check
 from desktop.store.lifecycle import close_store, open_store
 from desktop.store.migrations import MIGRATIONS, Migration, MigrationFailed
-from desktop.ui.app import Rebound
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.startup.app import Rebound
 
 DISK_FULL = "Your disk is full: the last change was not saved. Free some space, then try again."
 
@@ -193,7 +193,7 @@ def test_the_damage_dialog_defaults_to_restore_only_over_a_failing_file(running,
                                                                           helpers):
     db_path = running.store.db_path
     sound = DatabaseDamaged(db_path, "database disk image is malformed")
-    from desktop.ui.recovery import offer_recovery
+    from desktop.ui.dialogs.recovery import offer_recovery
 
     boxes.answer("Quit")
     offer_recovery(running.window, running.data_dir, sound)
@@ -324,7 +324,7 @@ def test_a_failed_update_names_the_version(data_dir, boxes, monkeypatch, helpers
 
 def test_a_data_folder_that_is_a_file_gets_a_dialog_not_a_traceback(tmp_path, boxes):
     from desktop.paths import DataLocation
-    from desktop.ui.app import run_app
+    from desktop.ui.startup.app import run_app
 
     taken = tmp_path / "Rebound"
     taken.write_text("my shopping list")

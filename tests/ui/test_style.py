@@ -1,12 +1,12 @@
 """Style sheets are scoped: the sidebar and the detail windows are styled, and nothing
-else pays for QStyleSheetStyle (see ``desktop.ui.style``)."""
+else pays for QStyleSheetStyle (see ``desktop.ui.shell.style``)."""
 
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.store import people
-from desktop.ui.interaction_dialog import InteractionDialog
-from desktop.ui.style import NAVIGATION_SHEET, VIEWS_SHEET, style_sheet
-from desktop.ui.today_view import QUIET_TEXT_COLOUR, TITLE_PIXEL_SIZE
+from desktop.ui.dialogs.interaction import InteractionDialog
+from desktop.ui.shell.style import NAVIGATION_SHEET, VIEWS_SHEET, style_sheet
+from desktop.ui.views.today import QUIET_TEXT_COLOUR, TITLE_PIXEL_SIZE
 
 
 def styled(widget) -> bool:

@@ -2,13 +2,13 @@
 
 import pytest
 
+from desktop.devdata.sample import load_sample_data
 from desktop.store.listing import PAGE_SIZE
 from desktop.store.models import Person
-from desktop.store.sample import load_sample_data
-from desktop.ui.applications_view import COLUMNS as APPLICATION_COLUMNS
-from desktop.ui.companies_view import COLUMNS as COMPANY_COLUMNS
-from desktop.ui.people_view import COLUMNS as PEOPLE_COLUMNS
-from desktop.ui.table_model import PagedTableModel
+from desktop.ui.views.applications import COLUMNS as APPLICATION_COLUMNS
+from desktop.ui.views.companies import COLUMNS as COMPANY_COLUMNS
+from desktop.ui.views.people import COLUMNS as PEOPLE_COLUMNS
+from desktop.ui.views.table_model import PagedTableModel
 
 
 @pytest.mark.parametrize("listing_name, columns", [

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.playbook import catalog, templates
 from desktop.store import people
-from desktop.ui.templates_view import KeyRole
+from desktop.ui.views.templates import KeyRole
 
 
 def open_templates(window):

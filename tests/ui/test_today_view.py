@@ -3,8 +3,8 @@ out (its start-up path is checked in ``test_startup``)."""
 
 from PySide6.QtCore import Qt
 
-from desktop.ui import today_view
-from desktop.ui.today_view import LATE_COLOUR, WHEN, StepIdRole
+from desktop.ui.views import today as today_view
+from desktop.ui.views.today import LATE_COLOUR, WHEN, StepIdRole
 
 
 def step_items(tree):

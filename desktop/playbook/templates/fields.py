@@ -13,6 +13,8 @@ from typing import Any
 from jinja2 import UndefinedError
 from jinja2.utils import missing
 
+from desktop.vocabulary import person_name
+
 _PERSON_KEYS = ("first_name", "last_name", "full_name", "title", "email")
 ME_KEYS = ("name", "first_name", "signature", "email", "phone", "linkedin")
 _SKILL_KEYS = ("what", "gap", "learned_on")
@@ -234,7 +236,7 @@ def prepare_context(context: Mapping[str, Any]) -> dict[str, Any]:
     prepared["hired_candidate"] = _mid_sentence(prepared["hired_candidate"], articles="the")
     person = _group("person", context.get("person"), _PERSON_KEYS)
     if not person["full_name"]:
-        person["full_name"] = " ".join(p for p in (person["first_name"], person["last_name"]) if p)
+        person["full_name"] = person_name(person["first_name"], person["last_name"])
     me = _group("me", context.get("me"), ME_KEYS)
     if not me["first_name"] and me["name"]:
         me["first_name"] = me["name"].split()[0]

@@ -20,7 +20,7 @@ weights are read when the first note is checked, never at start-up.
 from __future__ import annotations
 
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.tone import rules
+from desktop.playbook.tone import names, rules
 from desktop.playbook.tone.explain import sentence_finding
 from desktop.playbook.tone.findings import (
     ERROR,
@@ -31,7 +31,8 @@ from desktop.playbook.tone.findings import (
     Finding,
 )
 from desktop.playbook.tone.model import sentence_model
-from desktop.playbook.tone.rules import DEFAULT_WORD_LIMIT, Contact, People
+from desktop.playbook.tone.names import Contact, People
+from desktop.playbook.tone.rules import DEFAULT_WORD_LIMIT
 from desktop.playbook.tone.text import normalise, sentences
 
 __all__ = [
@@ -70,7 +71,7 @@ def check_note(text: str, kind: StepKind | str | None = None, subject: str = "",
     plain, plain_subject = normalise(text), normalise(subject)
     found = _sentence_findings(text)
     found += rules.placeholder_findings(text, subject)
-    found += rules.name_findings(text, people)
+    found += names.name_findings(text, people)
     found += rules.length_findings(text, parsed)
     found += rules.thanks_finding(text, plain, plain_subject, parsed)
     found += rules.ask_finding(text, plain, plain_subject)

@@ -1,0 +1,453 @@
+"""The composer: a note for one step (or a fresh one for anyone), drafted from a
+template, checked for tone as you type, then copied or opened in the mail app.
+
+Drafts save themselves a moment after typing stops and when the window closes,
+so nothing typed is lost.
+"""
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.operations import steps as step_operations
+from desktop.playbook import catalog, tone
+from desktop.playbook.kinds import StepKind
+from desktop.playbook.notes import mailto_url, to_html
+from desktop.playbook.recipients import note_people
+from desktop.playbook.templates import TemplateProblem
+from desktop.store import applications, people, skills, steps
+from desktop.store.failures import WriteFailed
+from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
+from desktop.ui.dialogs.write_failure import tell_not_saved
+from desktop.ui.shell.change_hub import hub
+from desktop.ui.shell.style import apply_style
+from desktop.ui.widgets.tone_editor import ToneEditor
+from desktop.vocabulary import StepStatus, person_name
+
+#: Pause after typing before the tone check runs, and before the draft is saved.
+TONE_DELAY_MS = 300
+AUTOSAVE_DELAY_MS = 1500
+
+#: What a clear check says: only what was checked, never more.
+CHECKED_CLEAR = ("Nothing found to change. Checked for sarcasm, arguing with the decision, "
+                 "blame, demands, threats, guilt trips, desperation, complaints, bitterness "
+                 "and grovelling; for placeholders, names, length, thanks, an ask and your "
+                 "signature.")
+
+#: Item role holding a finding's (start, end) in the findings list.
+RangeRole = Qt.ItemDataRole.UserRole + 20
+
+
+class Composer(QDialog):
+    """One note. ``step_id`` for a planned step; otherwise person, application, kind."""
+
+    def __init__(self, step_id: int | None = None, *, person_id: int | None = None,
+                 application_id: int | None = None, kind: StepKind = StepKind.CHECK_IN,
+                 parent=None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("composer")
+        apply_style(self)
+        self.step_id = step_id
+        if step_id is not None:
+            step = steps.get_step(step_id)
+            person_id, application_id, kind = step.person_id, step.application_id, step.kind
+        self.person_id = person_id
+        self.application_id = application_id
+        self.kind = StepKind(kind)
+        self.person = people.person_values(person_id)
+        #: Who the note is from and for: the tone check checks names and the signature.
+        self.people = note_people(person_id, application_id)
+        #: The user chose to send this draft with errors listed: not asked again.
+        self._send_anyway = False
+        self._errors: list = []
+        self._saved_text: tuple[str, str] = ("", "")
+        self._rendered_text: tuple[str, str] = ("", "")
+        self._closed_step = False
+        #: Why the last draft save failed (None once one succeeds).
+        self._unsaved = None
+
+        self._build()
+        self._load()
+        self.resize(980, 720)
+
+    # Layout -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        name = person_name(self.person["first_name"], self.person["last_name"])
+        name = name or self.person["email"]
+        about = ""
+        if self.application_id is not None:
+            app = applications.application_values(self.application_id)
+            about = f" — {app['position']}, {app['company']}"
+        self.setWindowTitle(f"{self.kind.label} to {name}")
+        heading = QLabel(f"{self.kind.label} to {name}{about}", objectName="detailHeader",
+                         wordWrap=True)
+        self.due_label = QLabel(objectName="detailSubheader")
+        why = QLabel(f"<b>Why this step matters.</b> {self.kind.why}", objectName="whyBox",
+                     wordWrap=True)
+        why.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.template_box = QComboBox(objectName="templatePicker")
+        self.template_box.setMinimumContentsLength(30)
+        for template in catalog.templates_for(self.kind):
+            label = template.name if template.kind == self.kind else \
+                f"{template.name}  ({template.kind.label})"
+            self.template_box.addItem(label, template.key)
+            self.template_box.setItemData(self.template_box.count() - 1,
+                                          template.description, Qt.ItemDataRole.ToolTipRole)
+        self.template_box.activated.connect(self._on_template_chosen)
+        self.to_line = QLineEdit(self.person["email"], readOnly=True, objectName="toLine")
+        self.to_line.setPlaceholderText("No e-mail address on file: add it in People")
+        self.subject = QLineEdit(objectName="subject")
+        self.body = ToneEditor()
+        self.subject.textEdited.connect(self._on_edited)
+        self.body.textChanged.connect(self._on_edited)
+
+        form = QFormLayout()
+        form.addRow("Template", self.template_box)
+        form.addRow("To", self.to_line)
+        form.addRow("Subject", self.subject)
+
+        self.findings = QListWidget(objectName="findings")
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self._select_finding)
+        self.findings.itemClicked.connect(self._select_finding)
+        self.tone_summary = QLabel(objectName="toneSummary", wordWrap=True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel("Tone check", objectName="sectionTitle"))
+        side_layout.addWidget(self.tone_summary)
+        side_layout.addWidget(self.findings, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
+        splitter.addWidget(self.body)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 320])
+
+        self.copy_button = QPushButton("Copy note", objectName="copyNote")
+        self.copy_button.setToolTip("Copy the body as plain text and formatted text (Ctrl+Shift+C)")
+        self.copy_button.clicked.connect(self.copy_note)
+        self.copy_subject_button = QPushButton("Copy subject")
+        self.copy_subject_button.clicked.connect(self.copy_subject)
+        self.mail_button = QPushButton("Open in mail app", objectName="openMail")
+        self.mail_button.clicked.connect(self.open_in_mail)
+        self.sent_button = QPushButton("Mark as sent", objectName="markSent")
+        self.sent_button.setToolTip("Log it in the timeline and plan the next check-in")
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.draft_button = QPushButton("Save draft")
+        self.draft_button.clicked.connect(self.save_draft)
+        self.snooze_button = QToolButton(text="Snooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setMenu(snooze_menu(self, self._snooze))
+        self.skip_button = QPushButton("Skip…")
+        self.skip_button.clicked.connect(self._skip)
+        self.status = QLabel(objectName="composerStatus", wordWrap=True)
+
+        actions = QHBoxLayout()
+        for button in (self.copy_button, self.copy_subject_button, self.mail_button,
+                       self.sent_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.draft_button, self.snooze_button, self.skip_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.due_label)
+        layout.addWidget(why)
+        layout.addLayout(form)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_note)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+
+        self._tone_timer = QTimer(self, singleShot=True, interval=TONE_DELAY_MS)
+        self._tone_timer.timeout.connect(self.check_tone)
+        self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._autosave)
+
+    # Loading ----------------------------------------------------------------
+
+    def _load(self) -> None:
+        step = steps.get_step(self.step_id) if self.step_id is not None else None
+        if step is not None:
+            self.due_label.setText(
+                f"Due {step.due_on:%A} {step.due_on.day} {step.due_on:%B}"
+                f" · {StepStatus(step.status).label}"
+            )
+        else:
+            self.due_label.setText("A note outside the plan")
+        self.snooze_button.setEnabled(step is not None and step.is_open)
+        self.skip_button.setEnabled(step is not None and step.is_open)
+        self.sent_button.setEnabled(step is None or step.is_open)
+        key = (step.template_key if step is not None and step.template_key else
+               self._default_template())
+        self._select_template(key)
+        if step is not None and (step.draft_subject or step.draft_body):
+            self._set_text(step.draft_subject, step.draft_body)
+            self._saved_text = (step.draft_subject, step.draft_body)
+            self._rendered_text = self._render_quietly()
+        else:
+            self._render_template()
+            self._saved_text = self._text()
+        self.check_tone()
+
+    def _default_template(self) -> str:
+        role = applications.role_in(self.application_id, self.person_id) \
+            if self.application_id else self.person["hiring_role"]
+        has_skills = bool(skills.skills_since(None))
+        return catalog.default_key(self.kind, role, has_skills)
+
+    def _select_template(self, key: str) -> None:
+        index = self.template_box.findData(key)
+        self.template_box.setCurrentIndex(max(index, 0))
+
+    def _current_template(self):
+        return catalog.get_template(self.template_box.currentData())
+
+    def _render(self):
+        """The chosen template filled in for this person; raises TemplateProblem."""
+        return catalog.render_for(self._current_template(), self.person_id,
+                                  self.application_id)
+
+    def _render_quietly(self) -> tuple[str, str]:
+        try:
+            rendered = self._render()
+        except TemplateProblem:
+            return ("", "")
+        return (rendered.subject, rendered.body)
+
+    def _render_template(self) -> bool:
+        try:
+            rendered = self._render()
+        except TemplateProblem as problem:
+            self.status.setText(f"This template has a problem: {problem.message} "
+                                "Fix it in Templates, or pick another.")
+            return False
+        self._set_text(rendered.subject, rendered.body)
+        self._rendered_text = (rendered.subject, rendered.body)
+        self.status.clear()
+        return True
+
+    def _set_text(self, subject: str, body: str) -> None:
+        self.subject.setText(subject)
+        self.body.blockSignals(True)
+        self.body.setPlainText(body)
+        self.body.blockSignals(False)
+
+    def _text(self) -> tuple[str, str]:
+        return (self.subject.text(), self.body.toPlainText())
+
+    def _on_template_chosen(self, _index: int) -> None:
+        edited = self._text() not in (self._rendered_text, ("", ""))
+        if edited:
+            answer = QMessageBox.question(
+                self, "Replace your text?",
+                "Switching templates replaces the subject and the text, including your "
+                "changes. Replace them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self._render_template():
+            self.check_tone()
+            self._on_edited()
+
+    # Tone -------------------------------------------------------------------
+
+    def _on_edited(self) -> None:
+        self._tone_timer.start()
+        self._save_timer.start()
+
+    def check_tone(self) -> list:
+        text = self.body.toPlainText()
+        found = tone.check_note(text, self.kind, subject=self.subject.text(), people=self.people)
+        self.body.set_findings(found)
+        self.findings.clear()
+        for finding in found:
+            marker = "Fix" if finding.severity == tone.ERROR else "Consider"
+            item = QListWidgetItem(f"{marker}: {finding.message}\n→ {finding.suggestion}")
+            item.setData(RangeRole, (finding.start, finding.end))
+            item.setToolTip(text[finding.start:finding.end])
+            self.findings.addItem(item)
+        self._errors = [f for f in found if f.severity == tone.ERROR]
+        if not found and text.strip():
+            self.tone_summary.setText(CHECKED_CLEAR)
+        elif not found:
+            self.tone_summary.setText("Nothing to check yet.")
+        else:
+            self.tone_summary.setText(
+                f"{len(self._errors)} to fix, {len(found) - len(self._errors)} to consider. "
+                "Click one to see it in the text.")
+        return found
+
+    def _confirm_send(self, action: str) -> bool:
+        """With errors still listed, ask once per draft before it leaves Rebound."""
+        self.check_tone()
+        if not self._errors or self._send_anyway:
+            return True
+        listed = "\n".join(f"• {f.message}" for f in self._errors[:3])
+        more = (f"\n…and {len(self._errors) - 3} more." if len(self._errors) > 3 else "")
+        answer = QMessageBox.question(
+            self, "Send anyway?",
+            f"The tone check still lists {len(self._errors)} thing"
+            f"{'s' if len(self._errors) > 1 else ''} to fix:\n\n{listed}{more}\n\n"
+            f"{action} anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        self._send_anyway = answer == QMessageBox.StandardButton.Yes
+        return self._send_anyway
+
+    def _select_finding(self, item: QListWidgetItem) -> None:
+        start, end = item.data(RangeRole)
+        self.body.select_range(start, end)
+
+    # Drafts -----------------------------------------------------------------
+
+    def save_draft(self) -> bool:
+        """Save the draft if it changed; False (and the reason on screen) when the
+        disk refused it. The text stays in the window either way."""
+        self._save_timer.stop()
+        if self._closed_step or self._text() == self._saved_text:
+            return True
+        subject, body = self._text()
+        try:
+            changes = step_operations.save_draft(self.step_id, self.template_box.currentData(),
+                                                 subject, body, new=self._new_note())
+        except WriteFailed as exc:
+            self._unsaved = exc
+            self.status.setText(f"Draft not saved. {exc.message}")
+            return False
+        self.step_id = changes.created
+        self._unsaved = None
+        self._saved_text = (subject, body)
+        self.status.setText("Draft saved.")
+        hub().did_execute(changes, source=self)
+        return True
+
+    def _new_note(self) -> step_operations.NewNote:
+        """What a note outside the plan is: its first save creates its step."""
+        return step_operations.NewNote(self.kind, self.person_id, self.application_id)
+
+    def _autosave(self) -> None:
+        if self.isVisible():
+            self.save_draft()
+
+    def _may_close(self) -> bool:
+        """Save the draft before closing; if it cannot be saved, ask before losing it."""
+        if self.save_draft():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Draft not saved")
+        box.setText(self._unsaved.message)
+        box.setInformativeText("Close anyway? Copy the note first to keep it somewhere else.")
+        copy_close = box.addButton("Copy note and close", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is copy_close:
+            self._put_on_clipboard()
+        return box.clickedButton() in (copy_close, close)
+
+    def closeEvent(self, event) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # Esc: keep the draft, close the window
+        if self._may_close():
+            super().reject()
+
+    # Leaving Rebound ----------------------------------------------------------
+
+    def copy_note(self) -> None:
+        if not self._confirm_send("Copy it"):
+            return
+        self._put_on_clipboard()
+        self.status.setText("Copied. Paste it into a new e-mail; the paragraphs come along.")
+
+    def _put_on_clipboard(self) -> None:
+        body = self.body.toPlainText()
+        data = QMimeData()
+        data.setText(body)
+        data.setHtml(to_html(body))
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def copy_subject(self) -> None:
+        QGuiApplication.clipboard().setText(self.subject.text())
+        self.status.setText("Subject copied.")
+
+    def open_in_mail(self) -> None:
+        if not self._confirm_send("Open it in your mail app"):
+            return
+        address = self.person["email"]
+        subject, body = self._text()
+        url = mailto_url(address, subject, body) if address else None
+        if url is None:
+            self._put_on_clipboard()
+            reason = ("There is no e-mail address for this person"
+                      if not address else "The note is too long for a mail link")
+            self.status.setText(f"{reason}, so it was copied instead: paste it into a new "
+                                "e-mail.")
+            return
+        QDesktopServices.openUrl(QUrl(url))
+        self.status.setText("Opened in your mail app. Come back and mark it sent when it's gone.")
+
+    def _draft_saved_or_said(self) -> bool:
+        """Before an action that closes the note: the draft is saved, or the user is
+        told why not (and the window stays open)."""
+        if self.save_draft():
+            return True
+        tell_not_saved(self, self._unsaved)
+        return False
+
+    def mark_sent(self) -> None:
+        if not self._confirm_send("Mark it as sent"):
+            return
+        subject, body = self._text()
+        if not self._draft_saved_or_said():
+            return
+        if hub().run(step_operations.send, self.step_id, subject, body,
+                     self.template_box.currentData(), new=self._new_note(), source=self,
+                     parent=self) is None:
+            return
+        self._closed_step = True
+        self.accept()
+
+    def _snooze(self, until) -> None:
+        if not self._draft_saved_or_said() or not snooze_step(self, self.step_id, until):
+            return
+        self._closed_step = True
+        self.accept()
+
+    def _skip(self) -> None:
+        if not self._draft_saved_or_said():
+            return
+        if ask_skip(self, self.step_id):
+            self._closed_step = True
+            self.accept()

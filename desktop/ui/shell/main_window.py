@@ -1,0 +1,431 @@
+"""The main window: a sidebar of views, the current view, menus and the status bar.
+
+It only arranges views and routes window-wide actions to the current one; each
+view owns its table, form and store calls.
+"""
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.operations.changes import Changes
+from desktop.playbook.kinds import StepKind
+from desktop.store.lifecycle import Store
+from desktop.ui.shell.change_hub import hub
+from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style
+from desktop.ui.shell.view import View
+from desktop.ui.views.today import TodayView
+
+#: Sidebar rows, in order: (label, "module:class"). Views other than Today are
+#: imported and built the first time they are shown, so start-up stays quick.
+VIEWS = (
+    ("Today", "desktop.ui.views.today:TodayView"),
+    ("People", "desktop.ui.views.people:PeopleView"),
+    ("Companies", "desktop.ui.views.companies:CompaniesView"),
+    ("Applications", "desktop.ui.views.applications:ApplicationsView"),
+    ("Templates", "desktop.ui.views.templates:TemplatesView"),
+)
+
+
+def _made_in(view: View, source) -> bool:
+    """True when ``source`` is the view or sits in it (a form, a dialog opened from it)."""
+    widget = source if isinstance(source, QWidget) else None
+    while widget is not None:
+        if widget is view:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def _view_class(path: str) -> type[View]:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class MainWindow(QMainWindow):
+    """Rebound's one window."""
+
+    backupRequested = Signal()
+    #: Replace the data with this backup (done by the owner of the open store).
+    restoreRequested = Signal(Path)
+    #: Move the data folder here (done by the owner of the open store).
+    moveRequested = Signal(Path)
+
+    def __init__(self, store: Store, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        #: The data folder was given for this run (--data-dir): it cannot be moved.
+        self.data_dir_fixed = False
+        self.setWindowTitle("Rebound")
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # drop a contacts file to import it
+
+        self.sidebar = QListWidget(objectName="navigation")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setIconSize(QSize(20, 20))
+        apply_style(self.sidebar, NAVIGATION_SHEET)
+        self.stack = QStackedWidget()
+        #: Built views by sidebar row; the others are placeholders until first shown.
+        self._views: dict[int, View] = {}
+        self._due = 0
+        #: Open composers by step id, to bring one forward instead of opening it twice.
+        self._composers: dict = {}
+        self._all_composers: list = []
+        for label, _path in VIEWS:
+            self.stack.addWidget(QWidget())
+            QListWidgetItem(label, self.sidebar)
+        self.sidebar.currentRowChanged.connect(self._switch_to)
+        self.today: TodayView = self.view(0)
+        hub().changed.connect(self.apply_changes)
+        self.today.checkInRequested.connect(self.write_check_in)
+        self.today.dueCountChanged.connect(self._set_due_count)
+
+        central = QWidget()
+        #: A notice across the top (read-only data), above the sidebar and the view.
+        self._page = QVBoxLayout(central)
+        self._page.setContentsMargins(0, 0, 0, 0)
+        self._page.setSpacing(0)
+        layout = QHBoxLayout()
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self._page.addLayout(layout, 1)
+        self.setCentralWidget(central)
+        #: Why nothing can be saved, when the data opened read-only.
+        self.read_only_reason = ""
+        self._build_menus()
+        self.statusBar()
+        self._restore_state()
+
+    # Menus ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        """A window-wide action; ``shortcut`` is a ``QKeySequence.StandardKey`` or text.
+
+        ``setShortcuts`` gives a standard key every binding the platform has for it
+        (Delete, for instance, is also Ctrl+D on KDE and GNOME). It also keeps
+        start-up quick: ``setShortcut`` accepts a ``Qt.Key`` among its overloads, so
+        calling it builds PySide6's whole ``Qt`` namespace (about 90 Python enums,
+        some 15 ms) before the first paint; see ``today_view``.
+        """
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_action = self._action("&New", lambda: self.current_view().new_record(),
+                                       QKeySequence.StandardKey.New,
+                                       "Add a person, company or application")
+        self.save_action = self._action("&Save", lambda: self.current_view().save(),
+                                        QKeySequence.StandardKey.Save)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import contacts…", lambda: self.import_file(None),
+                                         "Ctrl+I", "LinkedIn, Google, Apple, Outlook, vCard "
+                                         "or any CSV"))
+        file_menu.addAction(self._action("&Export…", self.export, "Ctrl+E",
+                                         "Spreadsheets, contacts, calendar, or a full copy"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Back up now", self.backupRequested.emit,
+                                         tip="Make a verified copy of your data"))
+        file_menu.addAction(self._action("Back&ups…", self.open_backups,
+                                         tip="See, make and restore backups"))
+        file_menu.addAction(self._action("Open &data folder", self.open_data_folder))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = menu.addMenu("&Edit")
+        self.find_action = self._action("&Filter", lambda: self.current_view().focus_filter(),
+                                        QKeySequence.StandardKey.Find)
+        self.delete_action = self._action("&Delete…", lambda: self.current_view().delete_current(),
+                                          QKeySequence.StandardKey.Delete)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.delete_action)
+
+        file_menu.insertAction(file_menu.actions()[2], self._action(
+            "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+            "Your name and signature, and how the follow-ups are planned"))
+
+        view_menu = menu.addMenu("&View")
+        for row, (label, _view) in enumerate(VIEWS):
+            view_menu.addAction(self._action(label, lambda _c=False, r=row: self.show_view(r),
+                                             f"Ctrl+{row + 1}"))
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("Load &sample data", self.load_sample_data,
+                                         tip="Fill an empty Rebound with an example"))
+        help_menu.addAction(self._action("Open &data folder", self.open_data_folder))
+        help_menu.addAction(self._action("&About Rebound", self.about))
+
+    # Views ------------------------------------------------------------------
+
+    def view(self, row: int) -> View:
+        """The view in sidebar row ``row``, built on first use."""
+        if row not in self._views:
+            view = _view_class(VIEWS[row][1])()
+            view.statusMessage.connect(self._show_status)
+            view.dirtyChanged.connect(self._update_title)
+            view.composeRequested.connect(self.open_step)
+            view.restore_state(self.settings)
+            placeholder = self.stack.widget(row)
+            was_current = self.stack.currentWidget() is placeholder
+            self.stack.insertWidget(row, view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if was_current:
+                self.stack.setCurrentWidget(view)
+            self._views[row] = view
+        return self._views[row]
+
+    @property
+    def views(self) -> list[View]:
+        """The views built so far, in sidebar order."""
+        return [self._views[row] for row in sorted(self._views)]
+
+    def current_view(self) -> View:
+        return self.view(self.stack.currentIndex())
+
+    def show_view(self, row: int) -> None:
+        self.sidebar.setCurrentRow(row)
+
+    def _switch_to(self, row: int) -> None:
+        if row < 0:
+            return
+        leaving = self.stack.currentIndex()
+        if leaving != row and not self.current_view().confirm_leave():
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(leaving)
+            self.sidebar.blockSignals(False)
+            return
+        view = self.view(row)
+        self.stack.setCurrentWidget(view)
+        if view.stale:
+            view.stale = False
+            view.reload()
+        view.activate()
+        self._update_title()
+
+    def apply_changes(self, changes: Changes, source=None) -> None:
+        """The one place changes arrive: each view that shows what changed reads again
+        now if it is on screen (Today always: its count is in the title), else when
+        next shown. The view that made the change (or holds the form or dialog that
+        did) has already updated itself."""
+        for view in self.views:
+            if _made_in(view, source) or not view.shows_any(changes):
+                continue
+            if view is self.current_view() or view is self.today:
+                view.stale = False
+                view.reload()
+            else:
+                view.stale = True
+
+    def replace_store(self, store: Store) -> None:
+        """After a restore, a move or a recovery: the data as a whole is new."""
+        self.store = store
+        self.apply_changes(Changes.all())
+
+    def _show_status(self, text: str) -> None:
+        if self.sender() is self.current_view():
+            self.statusBar().showMessage(text)
+
+    def show_read_only(self, reason: str) -> None:
+        """Say, for as long as the window is open, that nothing can be saved and why."""
+        self.read_only_reason = reason
+        notice = QLabel(f"<b>Read-only.</b> {reason} You can look through your data, but "
+                        "nothing you change can be saved.", objectName="readOnlyNotice",
+                        wordWrap=True)
+        notice.setContentsMargins(12, 8, 12, 8)
+        notice.setAutoFillBackground(True)
+        notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self._page.insertWidget(0, notice)
+        self._update_title()
+
+    def _update_title(self, *_args) -> None:
+        dirty = any(view.has_unsaved_changes() for view in self.views)
+        self.setWindowModified(dirty)
+        # Ending with the app's name keeps Qt from appending it again.
+        due = f"{self._due} due" if self._due else "Today"
+        read_only = " (read-only)" if self.read_only_reason else ""
+        self.setWindowTitle(f"{due}[*]{read_only} — Rebound")
+        item = self.sidebar.item(0)
+        item.setText(f"Today  ({self._due})" if self._due else "Today")
+
+    def _set_due_count(self, due: int) -> None:
+        self._due = due
+        self._update_title()
+
+    @property
+    def due_count(self) -> int:
+        return self._due
+
+    # Composer ---------------------------------------------------------------
+
+    def close_composers(self) -> bool:
+        """Close every composer (each saves its draft): at exit, or before a restore.
+
+        False when one stayed open: its draft could not be saved and the user kept it.
+        """
+        closed = [composer.close() for composer in list(self._all_composers)]  # all, not the first
+        return all(closed)
+
+    def open_step(self, step_id: int):
+        """Open (or bring forward) the composer for a step."""
+        from desktop.ui.dialogs.composer import Composer
+        from desktop.ui.dialogs.profile import ask_for_name_once
+
+        composer = self._composers.get(step_id)
+        if composer is None:
+            ask_for_name_once(self)
+            composer = Composer(step_id, parent=self)
+            self._track(composer, step_id)
+        composer.show()
+        composer.raise_()
+        composer.activateWindow()
+        return composer
+
+    def write_check_in(self, person_id: int):
+        from desktop.ui.dialogs.composer import Composer
+        from desktop.ui.dialogs.profile import ask_for_name_once
+
+        ask_for_name_once(self)
+        composer = Composer(person_id=person_id, application_id=None, kind=StepKind.CHECK_IN,
+                            parent=self)
+        self._track(composer, None)
+        composer.show()
+        return composer
+
+    def _track(self, composer, key) -> None:
+        composer.finished.connect(lambda _r, c=composer: self._forget(c))
+        self._all_composers.append(composer)
+        if key is not None:
+            self._composers[key] = composer
+
+    def _forget(self, composer) -> None:
+        self._composers = {k: c for k, c in self._composers.items() if c is not composer}
+        self._all_composers = [c for c in self._all_composers if c is not composer]
+
+    def import_file(self, path: Path | None) -> None:
+        """The import wizard, for ``path`` if a file was dropped on the window."""
+        from desktop.ui.dialogs.import_wizard import ImportWizard
+
+        ImportWizard(path, self).exec()
+
+    def export(self) -> None:
+        from desktop.ui.dialogs.export import ExportDialog
+
+        ExportDialog(self).exec()
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_file(files[0])
+
+    def open_backups(self) -> None:
+        from desktop.ui.dialogs.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.store.backup_dir, self)
+        dialog.backupRequested.connect(self.backupRequested)
+        dialog.backupRequested.connect(dialog.refresh)
+        dialog.restoreRequested.connect(self.restoreRequested)
+        dialog.exec()
+
+    def open_settings(self) -> None:
+        from desktop.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.store.data_dir, self.data_dir_fixed, self)
+        dialog.moveRequested.connect(self.moveRequested)
+        dialog.moveRequested.connect(lambda _path: dialog.show_data_dir(self.store.data_dir))
+        dialog.exec()
+
+    # Actions ----------------------------------------------------------------
+
+    def load_sample_data(self) -> None:
+        from desktop.devdata.sample import SampleRefused
+        from desktop.operations import data  # rarely used: not loaded at start-up
+
+        try:
+            changes = hub().run(data.load_sample, source=self, parent=self)
+        except SampleRefused as exc:
+            QMessageBox.information(self, "Sample data", str(exc))
+            return
+        if changes is None:
+            return
+        self.show_view(0)  # the sample's rejection has follow-ups due: start there
+        counts = changes.detail
+        self.statusBar().showMessage(
+            f"Loaded {counts['people']} people, {counts['companies']} companies and "
+            f"{counts['applications']} applications. Explore, then delete them when you "
+            "are ready for your own."
+        )
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Rebound",
+            f"<h3>Rebound {__version__}</h3>"
+            "<p>A rejection is the start of a relationship, not the end of a file. "
+            "Rebound keeps the people you met, reminds you when to get back in touch, "
+            "and helps you write the note.</p>"
+            f"<p>Your data: <code>{self.store.data_dir}</code></p>",
+        )
+
+    # Window state -----------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 740)
+        self.show_view(0)  # Today: what is due is the first thing to see.
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for view in self.views:
+            view.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for row, view in sorted(self._views.items()):
+            if view.has_unsaved_changes():
+                self.show_view(row)
+                if not view.confirm_leave():
+                    event.ignore()
+                    return
+        if not self.close_composers():
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()

@@ -1,0 +1,354 @@
+"""Start-up as one readable function: logging, Qt, the store (with recovery), the
+window, background checks; and the self-test that exercises the same path."""
+
+import contextlib
+import gc
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from desktop import APP_NAME, __version__
+from desktop.logs import setup_logging
+from desktop.paths import (
+    DataFolderProblem,
+    DataLocation,
+    create_private_file,
+    prepare_data_dir,
+    resource_path,
+)
+from desktop.store import backups, lifecycle
+from desktop.store.connection import DatabaseDamaged, DatabaseTooNew, explain_failure
+from desktop.store.failures import WriteFailed
+from desktop.store.migrations import MigrationFailed
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.startup import background
+from desktop.ui.startup.errors import ErrorReporter
+from desktop.ui.startup.first_paint import FirstPaint
+
+log = logging.getLogger("rebound")
+
+UI_STATE_FILE = "ui-state.ini"
+
+#: Start the deferred start-up work by then even if the window is never painted
+#: (started minimised, for instance).
+DEFERRED_WORK_LATEST_MS = 3000
+
+
+#: Sizes of the PNG renderings of the icon in resources/icons (made by
+#: packaging/make_icons.py): PNGs need no SVG plugin at start-up.
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"rebound-{size}.png")))
+    return icon
+
+
+def create_qapp() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def resume_collector() -> None:
+    """End the garbage collector's pause for start-up (``cli.run`` starts it).
+
+    What start-up builds (modules, classes, the window) lives as long as the app:
+    collecting while it is built only walks it again and again (3% of the work to
+    the first frame). ``gc.freeze`` then moves it out of the way of later
+    collections too.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+#: What stops the store from opening: the start-up dialogs explain each of them.
+CANNOT_OPEN = (DatabaseDamaged, DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed)
+
+
+class Rebound:
+    """Owns the open store and the window, and recovers when the data is damaged."""
+
+    def __init__(self, data_dir: Path, interactive: bool = True, data_dir_fixed: bool = False):
+        self.data_dir = data_dir
+        self.interactive = interactive
+        self.data_dir_fixed = data_dir_fixed
+        self.store: lifecycle.Store | None = None
+        self.window: MainWindow | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self._jobs: list[background.Job] = []
+        self._deferred_done = False
+        #: The user chose to quit over damage: later reports are not shown.
+        self._quitting = False
+        self.errors = ErrorReporter(on_storage_error=self.handle_storage_error)
+
+    def open(self) -> bool:
+        """Open the store, offering a backup if it is damaged or missing.
+
+        Raises what stops it (see CANNOT_OPEN) once the user has been told, or at
+        once when not interactive (the self-test).
+        """
+        start_empty = False
+        while True:
+            try:
+                self.store = lifecycle.open_store(self.data_dir, start_empty=start_empty)
+                return True
+            except DatabaseDamaged as exc:
+                log.error("Damaged database: %s", exc)
+                if not self.interactive:
+                    raise
+                from desktop.ui.dialogs.recovery import Recovery, offer_recovery  # only when needed
+
+                choice = offer_recovery(None, self.data_dir, exc)
+                if choice is Recovery.QUIT:
+                    raise
+                start_empty = choice is Recovery.START_EMPTY
+            except (DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed) as exc:
+                log.error("%s", exc)
+                if self.interactive:
+                    from desktop.ui.dialogs import recovery
+
+                    if isinstance(exc, DatabaseTooNew):
+                        recovery.explain_too_new(None, exc)
+                    else:
+                        recovery.explain_cannot_open(None, exc)
+                raise
+
+    def _ui_settings(self) -> QSettings:
+        path = self.data_dir / UI_STATE_FILE
+        if not self.store.read_only:
+            with contextlib.suppress(OSError):  # a full disk: Qt will not save it either
+                create_private_file(path)  # Qt keeps an existing file's permissions
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def show_window(self) -> MainWindow:
+        self.window = MainWindow(self.store, self._ui_settings())
+        if self.store.read_only:
+            self.window.show_read_only(self.store.read_only_reason)
+        self.window.data_dir_fixed = self.data_dir_fixed
+        self.window.backupRequested.connect(self.backup_now)
+        self.window.restoreRequested.connect(self.restore)
+        self.window.moveRequested.connect(self.move_data)
+        self.window.show()
+        return self.window
+
+    def defer_until_painted(self) -> None:
+        """Run ``after_first_frame`` once the window's first frame is drawn."""
+        FirstPaint(self.window, lambda: QTimer.singleShot(0, self.after_first_frame))
+        QTimer.singleShot(DEFERRED_WORK_LATEST_MS, self.after_first_frame)
+
+    def after_first_frame(self) -> None:
+        """What start-up leaves until the window is on screen; runs once."""
+        if self._deferred_done:
+            return
+        self._deferred_done = True
+        resume_collector()
+        self.notify_due()
+        self.start_background_checks()
+
+    def notify_due(self) -> None:
+        """At start-up, a desktop notification when follow-ups are due (where the
+        system has a tray to show it from)."""
+        due = self.window.due_count
+        if not due or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(QApplication.windowIcon(), self.window)
+        self.tray.setToolTip("Rebound")
+        self.tray.activated.connect(lambda _reason: self.bring_forward())
+        self.tray.messageClicked.connect(self.bring_forward)
+        self.tray.show()
+        noun = "note is" if due == 1 else "notes are"
+        self.tray.showMessage("Rebound", f"{due} follow-up {noun} due. Open Today to write them.",
+                              QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def bring_forward(self) -> None:
+        self.window.show_view(0)
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def start_background_checks(self) -> None:
+        """After the window is up: a backup if the data changed, and the daily check.
+
+        Data that cannot be written gets neither: there is nowhere to put a backup,
+        nor to note that the check ran.
+        """
+        if self.store.read_only:
+            return
+        if backups.backup_due(self.store.db_path):
+            self._run("start-up backup",
+                      lambda store=self.store: lifecycle.backup_now(
+                          store, backups.BackupReason.AUTO))
+        if lifecycle.quick_check_due():
+            self._run("integrity check", lambda store=self.store: lifecycle.run_quick_check(store),
+                      self._on_quick_check)
+
+    def _run(self, name, work, on_done=None) -> None:
+        job = background.Job(name, work)
+        if on_done is not None:
+            job.signals.finished.connect(on_done)
+        job.signals.failed.connect(lambda exc, n=name: log.error("%s failed: %s", n, exc))
+        job.signals.finished.connect(lambda _r, j=job: self._jobs.remove(j))
+        job.signals.failed.connect(lambda _e, j=job: self._jobs.remove(j))
+        self._jobs.append(job)
+        background.start(job)
+
+    def _on_quick_check(self, verdict: str) -> None:
+        if verdict == "ok":
+            lifecycle.record_quick_check()
+        else:
+            self.recover_from_damage(DatabaseDamaged(self.store.db_path, verdict))
+
+    def backup_now(self) -> None:
+        try:
+            path = lifecycle.backup_now(self.store)
+        except backups.BackupFailed as exc:
+            QMessageBox.warning(self.window, "Backup failed", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Backed up to {path}")
+
+    def restore(self, backup: Path) -> bool:
+        """Swap in a backup while running: the current data is backed up first."""
+        if not self.window.close_composers():
+            return False
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        from desktop.operations import data  # rarely used: not loaded at start-up
+        from desktop.store.restoring import RestoreRefused
+
+        try:
+            changes = data.restore(self.data_dir, backup)
+        except (backups.BackupFailed, RestoreRefused) as exc:
+            QMessageBox.warning(self.window, "Restore failed",
+                                f"{exc}\n\nYour data has not been changed.")
+            self._reopen()
+            return False
+        self._reopen()
+        self.window.statusBar().showMessage(
+            f"Restored. Your data from before the restore is kept as "
+            f"{changes.detail.kept.name}.")
+        return True
+
+    def _reopen(self) -> None:
+        """Open the store again after it was closed for a swap; the window shows it."""
+        self.open()
+        self.window.replace_store(self.store)
+
+    def move_data(self, new_dir: Path) -> bool:
+        """Copy the data to ``new_dir``, verify it, and carry on from there."""
+        if not self.window.close_composers():
+            return False
+        self.window.save_state()
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        old_dir = self.data_dir
+        from desktop.store import relocate  # rarely used: not loaded at start-up
+
+        try:
+            relocate.move_data(old_dir, new_dir, remember=not self.data_dir_fixed)
+        except relocate.MoveRefused as exc:
+            QMessageBox.warning(self.window, "Data not moved", str(exc))
+            self._reopen()
+            return False
+        self.data_dir = new_dir
+        setup_logging(new_dir)
+        self._reopen()
+        self.window.settings = self._ui_settings()
+        QMessageBox.information(
+            self.window, "Data moved",
+            f"Your data now lives in {new_dir}.\n\nThe old folder {old_dir} was left as it "
+            "was; delete it once you are happy with the move.")
+        return True
+
+    def handle_storage_error(self, exc: BaseException) -> None:
+        """An error of the database file or the disk, raised while running.
+
+        The file is checked before anything is called damage: a full disk, a size
+        limit, a read-only folder or a lock held too long is said as such, and the
+        data is left as it is.
+        """
+        if self._quitting:
+            return
+        explained = explain_failure(exc, self.store.db_path)
+        if isinstance(explained, DatabaseDamaged):
+            self.recover_from_damage(explained)
+        elif isinstance(explained, WriteFailed):
+            from desktop.ui.dialogs.write_failure import tell_not_saved
+
+            tell_not_saved(self.window, explained)
+        else:
+            import traceback
+
+            from desktop.ui.startup.errors import show_error
+
+            show_error(explained, "".join(traceback.format_exception(explained)))
+
+    def recover_from_damage(self, exc: DatabaseDamaged) -> None:
+        """Damage found while running: close, offer a backup, reopen and show it."""
+        if self._quitting:
+            return
+        from desktop.ui.dialogs.recovery import Recovery, offer_recovery
+
+        background.wait_for_all()
+        lifecycle.close_store(self.store)
+        if offer_recovery(self.window, self.data_dir, exc) is Recovery.RESTORED:
+            self._reopen()
+            return
+        # Nothing restored: leave the damaged file as it is and stop; the next start
+        # checks it again. Reports still queued behind this one are not shown.
+        self._quitting = True
+        lifecycle.leave_marker_for_next_start(self.store)
+        QApplication.exit(3)
+
+    def close(self) -> None:
+        background.wait_for_all()
+        if self.store is not None:
+            lifecycle.close_store(self.store)
+
+
+def run_app(location: DataLocation, self_test: bool = False, data_dir_fixed: bool = False) -> int:
+    app = create_qapp()
+    if self_test:
+        from desktop.ui.startup.self_test import run_self_test
+
+        return run_self_test(app, location, data_dir_fixed)
+    try:
+        data_dir = prepare_data_dir(location)
+    except DataFolderProblem as exc:
+        from desktop.ui.dialogs.recovery import explain_cannot_open
+
+        explain_cannot_open(None, exc)
+        return 2
+    setup_logging(data_dir)
+    log.info("Rebound %s starting with data in %s", __version__, data_dir)
+    rebound = Rebound(data_dir, data_dir_fixed=data_dir_fixed)
+    from desktop.ui.startup.single_instance import SingleInstance  # not needed by the self-test
+
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        log.info("Rebound is already running with this data folder; brought it forward")
+        return 0
+    rebound.errors.install()
+    try:
+        rebound.open()
+    except CANNOT_OPEN:
+        return 2
+    try:
+        rebound.show_window()
+        instance.activated.connect(rebound.bring_forward)
+        rebound.defer_until_painted()
+        return app.exec()
+    finally:
+        rebound.close()
+        rebound.errors.uninstall()

@@ -1,0 +1,325 @@
+"""Today: what to send now (overdue first), what comes in the next two weeks, and
+who is going cold. The default view at start-up.
+
+Because it is built before the first paint, this module never touches PySide6's
+``Qt`` namespace: the first use of ``Qt`` creates all of its ~90 Python enums at
+once, about 15 ms, a tenth of the bare window's whole start-up. Roles
+are plain ints, keys are matched as a QKeySequence, and heading rows are told apart
+by carrying no id rather than by item flags. Even ``QBrush(QColor)`` would do it
+(a ``Qt.BrushStyle`` default argument), so the late colour is set as a QColor.
+
+For the same reason Today has no style sheet (see ``style``): its fonts, colours and
+row spacing are set in code.
+"""
+
+import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.clock import local_today
+from desktop.operations.changes import Record
+from desktop.playbook.kinds import StepKind
+from desktop.playbook.settings import load_playbook_settings
+from desktop.store import steps
+from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
+from desktop.ui.shell.view import View
+from desktop.ui.widgets.formatting import days_ago, friendly_date
+from desktop.vocabulary import StepStatus
+
+#: Days ahead the "Coming up" group looks.
+HORIZON_DAYS = 14
+
+# Columns of the tree.
+WHEN, STEP, PERSON, ABOUT, STATUS = range(5)
+COLUMN_TITLES = ("When", "Step", "Person", "About", "Status")
+
+# ``Qt.ItemDataRole`` values, fixed by Qt's API, spelled as numbers (see above);
+# tests pin them to Qt's own.
+FOREGROUND_ROLE = 9
+USER_ROLE = 0x0100
+#: Item roles: the step's id, or for a cold contact the person's id.
+StepIdRole = USER_ROLE + 10
+PersonIdRole = USER_ROLE + 11
+
+#: Text colour of the "When" cell of a late step.
+LATE_COLOUR = "#a3211b"
+#: The date heading's size, in pixels.
+TITLE_PIXEL_SIZE = 20
+#: Colour of the summary line and the empty-state text, and the space under them.
+QUIET_TEXT_COLOUR = "#41575b"
+QUIET_TEXT_GAP = 6
+#: Extra height of each row, so the list reads easily.
+ROW_PADDING = 6
+
+
+def when_text(due: datetime.date, today: datetime.date) -> str:
+    """"3 days late", "Today", "Tomorrow", "Thu 26 Nov"."""
+    days = (due - today).days
+    if days < -1:
+        return f"{-days} days late"
+    if days == -1:
+        return "1 day late"
+    if days == 0:
+        return "Today"
+    if days == 1:
+        return "Tomorrow"
+    return f"{due:%a} {friendly_date(due)}"
+
+
+def _quiet(label: QLabel) -> QLabel:
+    """A secondary line of text: softer colour, a little space below."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(QUIET_TEXT_COLOUR))
+    label.setPalette(palette)
+    label.setContentsMargins(0, 0, 0, QUIET_TEXT_GAP)
+    return label
+
+
+class RoomyRows(QStyledItemDelegate):
+    """Rows ``ROW_PADDING`` taller than the style's default."""
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        size.setHeight(size.height() + ROW_PADDING)
+        return size
+
+
+class StepTree(QTreeWidget):
+    """Today's tree, where Enter opens the current row on every platform.
+
+    Item views emit ``activated`` on Enter except on macOS, where Enter starts
+    editing; Today has nothing to edit, so Enter always means "open".
+    """
+
+    openRequested = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.InsertParagraphSeparator):
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TodayView(View):
+    name = "today"
+    style_sheet = None  # styled in code, see the module's docstring
+    shows = frozenset({Record.STEP, Record.PERSON, Record.APPLICATION, Record.CONTACT,
+                       Record.SETTINGS})
+
+    #: Open the composer for a step.
+    composeRequested = Signal(int)
+    #: Open a fresh check-in for a person who is going cold.
+    checkInRequested = Signal(int)
+    #: The number of steps due today or overdue changed.
+    dueCountChanged = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("todayView")
+        self.title = QLabel(objectName="todayTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPixelSize(TITLE_PIXEL_SIZE)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
+        self.summary = _quiet(QLabel(objectName="todaySummary", wordWrap=True))
+        self.tree = StepTree(objectName="todayTree")
+        self.tree.setItemDelegate(RoomyRows(self.tree))
+        self.tree.setColumnCount(len(COLUMN_TITLES))
+        self.tree.setHeaderLabels(COLUMN_TITLES)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((WHEN, 120), (STEP, 150), (PERSON, 170), (STATUS, 110)):
+            header.resizeSection(column, width)
+        self.tree.itemActivated.connect(lambda item, _col: self.open_item(item))
+        self.tree.openRequested.connect(self.open_current)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+
+        self.empty = _quiet(QLabel(objectName="todayEmpty", wordWrap=True))
+        self.empty.setText(
+            "Nothing to send right now. When an application is turned down, set its stage "
+            "to Rejected (with the people you met linked to it) and Rebound plans the "
+            "thank-you, the feedback request and the check-ins here."
+        )
+
+        self.open_button = QPushButton("Open note", objectName="openStep")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self.open_current)
+        self.snooze_button = QToolButton(text="Snooze", objectName="snoozeStep")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setMenu(snooze_menu(self, self._snooze_current))
+        self.skip_button = QPushButton("Skip…", objectName="skipStep")
+        self.skip_button.clicked.connect(self.skip_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
+        #: Steps due today or overdue; set by ``reload``, which runs when the view
+        #: is shown (the main window shows it first), not here as well.
+        self.due_count = 0
+
+    # Loading ----------------------------------------------------------------
+
+    def main_widget(self):
+        return self.tree
+
+    def reload(self) -> None:
+        today = local_today()
+        keep = self._current_key()
+        self.tree.clear()
+        open_steps = steps.open_steps_until(today + datetime.timedelta(days=HORIZON_DAYS))
+        due = [s for s in open_steps if s.due_on <= today]
+        upcoming = [s for s in open_steps if s.due_on > today]
+        settings = load_playbook_settings()
+        cold = steps.people_going_cold(
+            today, settings.checkin_months, today + datetime.timedelta(days=HORIZON_DAYS)
+        )
+        self._add_group("Due now", due, today)
+        self._add_group(f"Coming up in the next {HORIZON_DAYS} days", upcoming, today)
+        if cold:
+            group = self._group(f"Going cold — no contact for longer than usual ({len(cold)})")
+            for contact in cold:
+                item = QTreeWidgetItem(group)
+                item.setText(WHEN, days_ago(contact.last_contact_at))
+                item.setText(STEP, "Check in")
+                item.setText(PERSON, contact.name)
+                item.setText(ABOUT, contact.company)
+                item.setText(STATUS, f"Every {contact.months} months")
+                item.setData(0, PersonIdRole, contact.person_id)
+        self.tree.expandAll()
+        self.empty.setVisible(not (open_steps or cold))
+        self.title.setText(f"Today, {today:%A} {friendly_date(today)}")
+        self._update_summary(len(due), len([s for s in due if s.due_on < today]))
+        self._restore_current(keep)
+        self._update_buttons()
+        self.due_count = len(due)
+        self.dueCountChanged.emit(self.due_count)
+
+    def _group(self, title: str) -> QTreeWidgetItem:
+        """A bold heading row; it holds no id, so the actions stay off on it."""
+        group = QTreeWidgetItem(self.tree, [title])
+        group.setFirstColumnSpanned(True)
+        font = QFont(group.font(0))
+        font.setBold(True)
+        group.setFont(0, font)
+        return group
+
+    def _add_group(self, title: str, rows: list, today: datetime.date) -> None:
+        group = self._group(f"{title} ({len(rows)})" if rows else f"{title}: nothing here")
+        late = QColor(LATE_COLOUR)
+        for row in rows:
+            item = QTreeWidgetItem(group)
+            item.setText(WHEN, when_text(row.due_on, today))
+            item.setText(STEP, StepKind(row.kind).label)
+            item.setText(PERSON, row.person_name)
+            about = " — ".join(p for p in (row.position, row.company) if p)
+            item.setText(ABOUT, about)
+            item.setText(STATUS, StepStatus(row.status).label)
+            item.setToolTip(STEP, StepKind(row.kind).why)
+            item.setData(0, StepIdRole, row.id)
+            if row.due_on < today:
+                item.setData(WHEN, FOREGROUND_ROLE, late)
+
+    def _update_summary(self, due: int, overdue: int) -> None:
+        results = steps.follow_up_results()
+        parts = []
+        if due:
+            parts.append(f"{due} to send" + (f", {overdue} of them late" if overdue else ""))
+        else:
+            parts.append("Nothing due today")
+        if results.sent:
+            led = [f"{n} {label}" for n, label in (
+                (results.replied, "replies"), (results.conversations, "conversations"),
+                (results.interviews, "interviews"), (results.offers, "offers")) if n]
+            parts.append(f"Follow-ups sent so far: {results.sent}"
+                         + (f" — they led to {', '.join(led)}" if led else ""))
+        self.summary.setText(" · ".join(parts))
+
+    # Selection --------------------------------------------------------------
+
+    def _current_key(self):
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return item.data(0, StepIdRole), item.data(0, PersonIdRole)
+
+    def _restore_current(self, key) -> None:
+        first = None
+        for group_index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(group_index)
+            for child_index in range(group.childCount()):
+                child = group.child(child_index)
+                child_key = (child.data(0, StepIdRole), child.data(0, PersonIdRole))
+                if child_key == (None, None):
+                    continue
+                if key is not None and child_key == key:
+                    self.tree.setCurrentItem(child)
+                    return
+                first = first or child
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def current_step_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, StepIdRole) if item else None
+
+    def _update_buttons(self, *_args) -> None:
+        item = self.tree.currentItem()
+        is_step = self.current_step_id() is not None
+        is_person = item is not None and item.data(0, PersonIdRole) is not None
+        self.open_button.setEnabled(is_step or is_person)
+        self.open_button.setText("Write check-in" if is_person else "Open note")
+        self.snooze_button.setEnabled(is_step)
+        self.skip_button.setEnabled(is_step)
+
+    # Actions ----------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.reload()
+        self.tree.setFocus()
+
+    def open_current(self) -> None:
+        if self.tree.currentItem() is not None:
+            self.open_item(self.tree.currentItem())
+
+    def open_item(self, item: QTreeWidgetItem) -> None:
+        step_id = item.data(0, StepIdRole)
+        person_id = item.data(0, PersonIdRole)
+        if step_id is not None:
+            self.composeRequested.emit(step_id)
+        elif person_id is not None:
+            self.checkInRequested.emit(person_id)
+
+    def _snooze_current(self, until: datetime.date) -> None:
+        step_id = self.current_step_id()
+        if step_id is not None and snooze_step(self, step_id, until):
+            self.reload()
+
+    def skip_current(self) -> None:
+        step_id = self.current_step_id()
+        if step_id is not None and ask_skip(self, step_id):
+            self.reload()

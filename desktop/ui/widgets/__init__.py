@@ -1,0 +1,1 @@
+"""Editors, lists and formatting used inside views and dialogs."""
