@@ -5,10 +5,7 @@ Qt is imported only when a window is needed, so ``demo``, ``backup``, ``export``
 """
 
 import argparse
-import gc
-import importlib
 import json
-import os
 import sqlite3
 import sys
 from contextlib import contextmanager
@@ -20,25 +17,22 @@ from desktop.exchange import formats
 from desktop.paths import (
     DataFolderProblem,
     DataLocation,
-    data_dir_is_fixed,
     prepare_data_dir,
     resolve_data_location,
 )
 from desktop.playbook.kinds import StepKind
+from desktop.ui.startup import boot
 
 DEFAULT_EXPORT_DAYS = 90
 
-#: What the window needs from the layers below it, loaded before Qt (see ``run``).
-WINDOW_BACKEND_MODULES = ("desktop.store.lifecycle", "desktop.store.steps",
-                          "desktop.playbook.settings")
 
-
-def build_parser() -> argparse.ArgumentParser:
+def window_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options of the window itself, which ``run_app`` reads."""
     parser = argparse.ArgumentParser(
         prog="rebound",
         description="Rebound: turn a job rejection into your next offer.",
+        add_help=add_help,
     )
-    parser.add_argument("--version", action="version", version=f"Rebound {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
@@ -50,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the database and the main window, check both, print one JSON line, exit",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rebound",
+        description="Rebound: turn a job rejection into your next offer.",
+        parents=[window_parser(add_help=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"Rebound {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="fill an empty database with synthetic people")
     demo.add_argument("--people", type=int, default=1000, metavar="N")
@@ -131,27 +135,12 @@ def run(argv: list[str]) -> int:
     if args.command == "check-note" and args.person is None:
         # Pure text in, JSON out: no data folder, no database, no Qt.
         return _check_note(args.file, args.kind)
-    location = resolve_data_location(args.data_dir)
     if args.command is not None:
-        return COMMANDS[args.command](location, args)
-    if args.self_test:
-        # The self-test needs no screen; a real one would only flash a window.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # No garbage collection until the window's first frame: see
-    # desktop.ui.startup.app.resume_collector, which resumes it then.
-    gc.disable()
-    try:
-        # The store before Qt: once PySide6 is loaded, PySide's __feature__ support
-        # reads the source of each module that runs an import statement (Peewee's
-        # 8,000 lines among them): 3% of the work to the first frame.
-        for name in WINDOW_BACKEND_MODULES:
-            importlib.import_module(name)
+        return COMMANDS[args.command](resolve_data_location(args.data_dir), args)
+    with boot.paused_collector():  # the first-frame rules: see ``boot``
         from desktop.ui.startup.app import run_app
 
-        return run_app(location, self_test=args.self_test,
-                       data_dir_fixed=data_dir_is_fixed(args.data_dir))
-    finally:
-        gc.enable()
+        return run_app(argv)
 
 
 class CommandFailed(Exception):

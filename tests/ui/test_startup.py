@@ -122,7 +122,7 @@ NEVER_PAINTED = """
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from desktop.ui.startup import app
+    from desktop.ui.startup import app, boot
     from desktop.ui.shell.main_window import MainWindow
 
     runs = []
@@ -132,7 +132,7 @@ NEVER_PAINTED = """
         QTimer.singleShot(500, QApplication.quit)  # time for a second run, if any
         return self.window
 
-    app.DEFERRED_WORK_LATEST_MS = 50
+    boot.DEFERRED_WORK_LATEST_MS = 50
     app.Rebound.show_window = build_without_showing
     app.Rebound.notify_due = lambda self: None
     app.Rebound.start_background_checks = lambda self: runs.append("checks")

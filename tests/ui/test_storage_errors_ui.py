@@ -161,7 +161,7 @@ def running(data_dir, qtbot, monkeypatch):
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     exits: list[int] = []
     rebound = Rebound(data_dir)
-    assert rebound.open()
+    rebound.open()
     for i in range(30):
         people.save_person(None, {"first_name": f"Kept{i}"})
     lifecycle.backup_now(rebound.store)
@@ -233,7 +233,7 @@ def test_a_missing_database_offers_the_backup_and_creates_nothing_first(data_dir
     boxes.answer("Restore backup", then=lambda: _assert_nothing_created(data_dir))
 
     rebound = Rebound(data_dir)
-    assert rebound.open()
+    rebound.open()
     try:
         (shown,) = boxes.seen
         assert shown["title"] == "Your Rebound data is missing"
@@ -261,7 +261,7 @@ def test_starting_with_no_data_is_confirmed_and_keeps_the_backups(data_dir, boxe
     boxes.answer("Start with no data")
 
     rebound = Rebound(data_dir)
-    assert rebound.open()
+    rebound.open()
     try:
         assert people.count_people() == 0
         assert backups.record_count(backup) == 1
@@ -278,7 +278,7 @@ def test_read_only_data_shows_its_data_and_says_why_nothing_saves(small_disk, qt
     disk.make_read_only()
 
     rebound = Rebound(data_dir)
-    assert rebound.open()
+    rebound.open()
     window = rebound.show_window()
     try:
         label = window.findChild(QLabel, "readOnlyNotice")
@@ -323,14 +323,13 @@ def test_a_failed_update_names_the_version(data_dir, boxes, monkeypatch, helpers
 
 
 def test_a_data_folder_that_is_a_file_gets_a_dialog_not_a_traceback(tmp_path, boxes):
-    from desktop.paths import DataLocation
     from desktop.ui.startup.app import run_app
 
     taken = tmp_path / "Rebound"
     taken.write_text("my shopping list")
     boxes.answer("OK")
 
-    assert run_app(DataLocation(taken, "given")) == 2
+    assert run_app(["--data-dir", str(taken)]) == 2
 
     (shown,) = boxes.seen
     assert shown["title"] == "Rebound cannot use its data folder"
@@ -369,7 +368,7 @@ def test_every_file_rebound_makes_is_private(tmp_path, qtbot, monkeypatch):
     try:
         data_dir = tmp_path / "data"
         rebound = Rebound(data_dir)
-        assert rebound.open()
+        rebound.open()
         setup_logging(data_dir)
         people.save_person(None, {"first_name": "Private"})
         window = rebound.show_window()

@@ -3,7 +3,6 @@ out (its start-up path is checked in ``test_startup``)."""
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.views import today as today_view
 from desktop.ui.views.today import LATE_COLOUR, WHEN, StepIdRole
 
 
@@ -12,11 +11,6 @@ def step_items(tree):
         group = tree.topLevelItem(g)
         for c in range(group.childCount()):
             yield group, group.child(c)
-
-
-def test_role_numbers_are_qts_own():
-    assert Qt.ItemDataRole.ForegroundRole == today_view.FOREGROUND_ROLE
-    assert Qt.ItemDataRole.UserRole == today_view.USER_ROLE
 
 
 def test_enter_and_return_open_the_current_note(sample_window, qtbot):

@@ -120,8 +120,8 @@ class MainWindow(QMainWindow):
         ``setShortcuts`` gives a standard key every binding the platform has for it
         (Delete, for instance, is also Ctrl+D on KDE and GNOME). It also keeps
         start-up quick: ``setShortcut`` accepts a ``Qt.Key`` among its overloads, so
-        calling it builds PySide6's whole ``Qt`` namespace (about 90 Python enums,
-        some 15 ms) before the first paint; see ``today_view``.
+        calling it builds PySide6's whole ``Qt`` namespace before the first paint
+        (``boot``, rule 3).
         """
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):

@@ -1,9 +1,12 @@
 """Start-up as one readable function: logging, Qt, the store (with recovery), the
-window, background checks; and the self-test that exercises the same path."""
+window, background checks; and the self-test that exercises the same path.
+
+The first-frame rules it follows (what waits for the frame, and why) are in ``boot``.
+"""
 
 import contextlib
-import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,12 +15,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop import APP_NAME, __version__
+from desktop.cli import window_parser
 from desktop.logs import setup_logging
 from desktop.paths import (
     DataFolderProblem,
-    DataLocation,
     create_private_file,
+    data_dir_is_fixed,
     prepare_data_dir,
+    resolve_data_location,
     resource_path,
 )
 from desktop.store import backups, lifecycle
@@ -25,18 +30,13 @@ from desktop.store.connection import DatabaseDamaged, DatabaseTooNew, explain_fa
 from desktop.store.failures import WriteFailed
 from desktop.store.migrations import MigrationFailed
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.startup import background
+from desktop.ui.startup import background, boot
 from desktop.ui.startup.errors import ErrorReporter
 from desktop.ui.startup.first_paint import FirstPaint
 
 log = logging.getLogger("rebound")
 
 UI_STATE_FILE = "ui-state.ini"
-
-#: Start the deferred start-up work by then even if the window is never painted
-#: (started minimised, for instance).
-DEFERRED_WORK_LATEST_MS = 3000
-
 
 #: Sizes of the PNG renderings of the icon in resources/icons (made by
 #: packaging/make_icons.py): PNGs need no SVG plugin at start-up.
@@ -60,19 +60,6 @@ def create_qapp() -> QApplication:
     return app
 
 
-def resume_collector() -> None:
-    """End the garbage collector's pause for start-up (``cli.run`` starts it).
-
-    What start-up builds (modules, classes, the window) lives as long as the app:
-    collecting while it is built only walks it again and again (3% of the work to
-    the first frame). ``gc.freeze`` then moves it out of the way of later
-    collections too.
-    """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
-
-
 #: What stops the store from opening: the start-up dialogs explain each of them.
 CANNOT_OPEN = (DatabaseDamaged, DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed)
 
@@ -92,8 +79,10 @@ class Rebound:
         #: The user chose to quit over damage: later reports are not shown.
         self._quitting = False
         self.errors = ErrorReporter(on_storage_error=self.handle_storage_error)
+        #: The claim on the data folder, taken by ``start``.
+        self.instance = None
 
-    def open(self) -> bool:
+    def open(self) -> None:
         """Open the store, offering a backup if it is damaged or missing.
 
         Raises what stops it (see CANNOT_OPEN) once the user has been told, or at
@@ -103,7 +92,7 @@ class Rebound:
         while True:
             try:
                 self.store = lifecycle.open_store(self.data_dir, start_empty=start_empty)
-                return True
+                return
             except DatabaseDamaged as exc:
                 log.error("Damaged database: %s", exc)
                 if not self.interactive:
@@ -146,14 +135,14 @@ class Rebound:
     def defer_until_painted(self) -> None:
         """Run ``after_first_frame`` once the window's first frame is drawn."""
         FirstPaint(self.window, lambda: QTimer.singleShot(0, self.after_first_frame))
-        QTimer.singleShot(DEFERRED_WORK_LATEST_MS, self.after_first_frame)
+        QTimer.singleShot(boot.DEFERRED_WORK_LATEST_MS, self.after_first_frame)
 
     def after_first_frame(self) -> None:
         """What start-up leaves until the window is on screen; runs once."""
         if self._deferred_done:
             return
         self._deferred_done = True
-        resume_collector()
+        boot.first_frame_reached()
         self.notify_due()
         self.start_background_checks()
 
@@ -311,15 +300,60 @@ class Rebound:
         lifecycle.leave_marker_for_next_start(self.store)
         QApplication.exit(3)
 
+    def start(self) -> bool:
+        """Claim the data folder, open the store and show the window, its deferred
+        work scheduled; False when a window already runs on the folder (it was
+        brought forward). Raises CANNOT_OPEN once the user has been told."""
+        from desktop.ui.startup.single_instance import SingleInstance  # not for the self-test
+
+        self.instance = SingleInstance(self.data_dir)
+        if not self.instance.claim():
+            log.info("Rebound is already running with this data folder; brought it forward")
+            return False
+        self.errors.install()
+        try:
+            self.open()
+        except CANNOT_OPEN:
+            self.errors.uninstall()
+            raise
+        self.show_window()
+        self.instance.activated.connect(self.bring_forward)
+        self.defer_until_painted()
+        return True
+
     def close(self) -> None:
+        """Wait for background work, close the store, and let go of the folder and
+        the error hook; the window itself is the caller's. Work still waiting for
+        the first frame is dropped."""
+        self._deferred_done = True
         background.wait_for_all()
         if self.store is not None:
             lifecycle.close_store(self.store)
+            self.store = None
+        self.errors.uninstall()
+        if self.instance is not None:
+            self.instance.release()
+            self.instance = None
 
 
-def run_app(location: DataLocation, self_test: bool = False, data_dir_fixed: bool = False) -> int:
+def run_app(argv: list[str], exec: bool = True) -> "int | Rebound":
+    """The window, started from its command-line options (``--data-dir``,
+    ``--self-test``); ``cli.run`` calls it inside ``boot.paused_collector``.
+
+    With ``exec`` (a real start) it runs the event loop and returns the exit
+    status. Without it, it returns the started ``Rebound`` (window shown, event
+    loop not entered) so a test can drive the whole application in-process, then
+    ``close`` it. A start that cannot go on returns its status either way: 2 when
+    the data cannot be opened, 0 when another window already has the folder.
+    """
+    args = window_parser().parse_args(argv)
+    location = resolve_data_location(args.data_dir)
+    data_dir_fixed = data_dir_is_fixed(args.data_dir)
+    if args.self_test:
+        # The self-test needs no screen; a real one would only flash a window.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_qapp()
-    if self_test:
+    if args.self_test:
         from desktop.ui.startup.self_test import run_self_test
 
         return run_self_test(app, location, data_dir_fixed)
@@ -333,22 +367,15 @@ def run_app(location: DataLocation, self_test: bool = False, data_dir_fixed: boo
     setup_logging(data_dir)
     log.info("Rebound %s starting with data in %s", __version__, data_dir)
     rebound = Rebound(data_dir, data_dir_fixed=data_dir_fixed)
-    from desktop.ui.startup.single_instance import SingleInstance  # not needed by the self-test
-
-    instance = SingleInstance(data_dir)
-    if not instance.claim():
-        log.info("Rebound is already running with this data folder; brought it forward")
-        return 0
-    rebound.errors.install()
     try:
-        rebound.open()
+        if not rebound.start():
+            return 0
     except CANNOT_OPEN:
+        rebound.close()
         return 2
+    if not exec:
+        return rebound
     try:
-        rebound.show_window()
-        instance.activated.connect(rebound.bring_forward)
-        rebound.defer_until_painted()
         return app.exec()
     finally:
         rebound.close()
-        rebound.errors.uninstall()

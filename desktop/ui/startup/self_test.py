@@ -17,7 +17,8 @@ from desktop.paths import DataLocation, prepare_data_dir
 from desktop.startup_clock import process_age_seconds
 from desktop.store import lifecycle
 from desktop.store.migrations import SCHEMA_VERSION
-from desktop.ui.startup.app import CANNOT_OPEN, Rebound, resume_collector
+from desktop.ui.startup import boot
+from desktop.ui.startup.app import CANNOT_OPEN, Rebound
 from desktop.ui.startup.first_paint import FirstPaint
 
 #: Give up on the first paint after this long: a self-test must never hang.
@@ -50,7 +51,7 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
         FirstPaint(table.viewport(), on_first_paint)
         QTimer.singleShot(PAINT_TIMEOUT_MS, app.quit)
         app.exec()
-        resume_collector()
+        boot.first_frame_reached()
         age = painted_at[0] if painted_at else None
         # Loaded after the paint, as the real start-up does not need it before.
         from desktop.store.people import count_people

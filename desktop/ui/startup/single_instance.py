@@ -45,6 +45,12 @@ class SingleInstance(QObject):
         self.server.newConnection.connect(self._on_connection)
         return self.server.listen(self.name)
 
+    def release(self) -> None:
+        """Stop answering, so another start can claim the folder."""
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             connection = self.server.nextPendingConnection()

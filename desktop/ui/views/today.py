@@ -1,12 +1,11 @@
 """Today: what to send now (overdue first), what comes in the next two weeks, and
 who is going cold. The default view at start-up.
 
-Because it is built before the first paint, this module never touches PySide6's
-``Qt`` namespace: the first use of ``Qt`` creates all of its ~90 Python enums at
-once, about 15 ms, a tenth of the bare window's whole start-up. Roles
-are plain ints, keys are matched as a QKeySequence, and heading rows are told apart
-by carrying no id rather than by item flags. Even ``QBrush(QColor)`` would do it
-(a ``Qt.BrushStyle`` default argument), so the late colour is set as a QColor.
+Because it is built before the first paint, this module keeps ``boot``'s rule 3 and
+never touches PySide6's ``Qt`` namespace: roles are plain ints, keys are matched as
+a QKeySequence, and heading rows are told apart by carrying no id rather than by
+item flags. Even ``QBrush(QColor)`` would do it (a ``Qt.BrushStyle`` default
+argument), so the late colour is set as a QColor.
 
 For the same reason Today has no style sheet (see ``style``): its fonts, colours and
 row spacing are set in code.
@@ -35,6 +34,7 @@ from desktop.playbook.settings import load_playbook_settings
 from desktop.store import steps
 from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.shell.view import View
+from desktop.ui.startup.boot import FOREGROUND_ROLE, USER_ROLE
 from desktop.ui.widgets.formatting import days_ago, friendly_date
 from desktop.vocabulary import StepStatus
 
@@ -45,10 +45,6 @@ HORIZON_DAYS = 14
 WHEN, STEP, PERSON, ABOUT, STATUS = range(5)
 COLUMN_TITLES = ("When", "Step", "Person", "About", "Status")
 
-# ``Qt.ItemDataRole`` values, fixed by Qt's API, spelled as numbers (see above);
-# tests pin them to Qt's own.
-FOREGROUND_ROLE = 9
-USER_ROLE = 0x0100
 #: Item roles: the step's id, or for a cold contact the person's id.
 StepIdRole = USER_ROLE + 10
 PersonIdRole = USER_ROLE + 11
