@@ -144,6 +144,17 @@ def connect(path: Path, read_only: bool = False) -> None:
         return
 
 
+def close_thread_connection() -> None:
+    """Close this thread's own connection, which ``db`` opened on first use.
+
+    Each thread that touches ``db`` gets its own SQLite connection (Peewee keeps
+    one per thread), so work on a worker thread never shares the window's. A
+    worker closes its connection as it ends; the window's stays open.
+    """
+    if not db.is_closed():
+        db.close()
+
+
 def connected_path() -> Path | None:
     """The database file ``db`` was last opened on."""
     return _connected.get("path")

@@ -135,3 +135,40 @@ def test_notes_skills_templates_and_settings_report_their_kind(store):
     assert notes.save_all_settings(Profile(name="Sam"), load_playbook_settings()).touches(
         Record.SETTINGS)
     assert Changes() == Changes.of() and not Changes()
+
+
+def test_work_on_a_worker_thread_uses_and_closes_its_own_connection(store):
+    """The window's connection stays open and untouched; the worker's is closed at
+    the end, also when the operation fails."""
+    import threading
+
+    from desktop.operations.worker import on_worker_thread
+    from desktop.store.connection import db
+
+    window_connection = db.connection()
+    seen = {}
+
+    def add_someone() -> Changes:
+        seen["connection"] = db.connection()
+        return person_operations.save_person(None, {"first_name": "Worker"})
+
+    def fail() -> Changes:
+        db.connection()
+        raise RuntimeError("the operation failed")
+
+    def on_thread(operation):
+        try:
+            seen["result"] = on_worker_thread(operation)
+        except RuntimeError as exc:
+            seen["result"] = exc
+        seen["closed after"] = db.is_closed()
+
+    for operation in (add_someone, fail):
+        thread = threading.Thread(target=on_thread, args=(operation,))
+        thread.start()
+        thread.join()
+        assert seen["closed after"]
+    assert seen["connection"] is not window_connection
+    assert not db.is_closed() and db.connection() is window_connection
+    assert people.count_people() == 1  # the worker's write is committed
+    assert str(seen["result"]) == "the operation failed"

@@ -41,9 +41,9 @@ def test_wizard_previews_and_imports_a_linkedin_file(window, tmp_path, qtbot):
     assert table.item(0, 1).text() == "Priya"
     assert "Will not be imported" in table.item(2, 1).text()
     assert wizard.preview_page.chosen_policy() == "update"  # fill in what is missing
-    wizard.next()  # the commit page: imports
+    wizard.next()  # the commit page: imports, on a worker thread
     page = wizard.import_page
-    assert page.isComplete()
+    qtbot.waitUntil(page.isComplete)
     assert "Imported 1, updated 1" in page.summary.text()
     assert page.report.toPlainText() == "line 7: There is no name and no e-mail address."
     assert people.count_people() == 2
@@ -78,6 +78,7 @@ def test_stopping_an_import_changes_nothing(window, tmp_path, qtbot, monkeypatch
     monkeypatch.setattr(wizard.import_page.progress, "setValue",
                         lambda value: (real_progress(value), wizard.stop()))
     wizard.next()
+    qtbot.waitUntil(wizard.import_page.isComplete)
     assert "Stopped" in wizard.import_page.summary.text()
     assert people.count_people() == 0
 

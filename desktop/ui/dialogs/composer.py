@@ -188,6 +188,9 @@ class Composer(QDialog):
         self._tone_timer.timeout.connect(self.check_tone)
         self._save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._autosave)
+        # An import writing on a worker thread holds the write lock: autosave waits
+        # for it to end rather than for the lock.
+        hub().busyChanged.connect(self._autosave_after_long_work)
 
     # Loading ----------------------------------------------------------------
 
@@ -352,8 +355,12 @@ class Composer(QDialog):
         return step_operations.NewNote(self.kind, self.person_id, self.application_id)
 
     def _autosave(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not hub().busy:
             self.save_draft()
+
+    def _autosave_after_long_work(self, busy: bool) -> None:
+        if not busy:
+            self._autosave()
 
     def _may_close(self) -> bool:
         """Save the draft before closing; if it cannot be saved, ask before losing it."""

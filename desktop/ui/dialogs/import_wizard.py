@@ -2,16 +2,15 @@
 choose what happens to people already in Rebound, and import in one go.
 
 Nothing is written until the last page; cancelling the import part-way leaves
-the database exactly as it was (the import is one transaction).
+the database exactly as it was (the import is one transaction). The import runs on
+a worker thread (``LongWork``), so the window keeps painting and Stop answers at once.
 """
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -40,14 +39,13 @@ from desktop.exchange.importers.mapping import FIELD_LABELS as MAPPING_LABELS
 from desktop.operations import data
 from desktop.store.failures import WriteFailed
 from desktop.ui.shell.change_hub import hub
+from desktop.ui.shell.long_work import LongWork
 from desktop.ui.shell.style import apply_style
 
 #: The fields a person is stored with: the preview's columns.
 STORED_FIELDS = {field: label for field, label in MAPPING_LABELS.items()
                  if field != "full_name"}
 PREVIEW_ROWS = 20
-#: Repaint the progress bar at most this often while importing.
-PROGRESS_INTERVAL_S = 0.05
 
 
 class ChooseFilePage(QWizardPage):
@@ -230,6 +228,10 @@ class ImportPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._done
 
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, done, 1))
+        self.progress.setValue(done)
+
     def finish(self, text: str, rejected: list) -> None:
         self._done = True
         self.cancel_import.hide()
@@ -261,7 +263,8 @@ class ImportWizard(QWizard):
         self.preview = None
         self.problem = ""
         self.result = None
-        self._stop = False
+        #: The import while it runs.
+        self.work: LongWork | None = None
         self.choose_page = ChooseFilePage(self)
         self.preview_page = PreviewPage(self)
         self.import_page = ImportPage(self)
@@ -288,37 +291,45 @@ class ImportWizard(QWizard):
         self.choose_page.show_result()
 
     def stop(self) -> None:
-        self._stop = True
+        """Stop a running import; it ends with nothing written."""
+        if self.work is not None:
+            self.work.stop()
+
+    def reject(self) -> None:
+        """Escape or the close button while importing stops the import first; the
+        wizard stays open to say that nothing was imported."""
+        if self.work is not None:
+            self.stop()
+            return
+        super().reject()
 
     def run_import(self, page: ImportPage) -> None:
-        """Import on this thread, keeping the window alive between rows: the import is
-        one transaction on the app's connection, and the wizard is modal meanwhile."""
-        self._stop = False
-        last_paint = 0.0
+        """Start the import on a worker thread; ``page`` shows its progress and end."""
+        self.work = LongWork(data.import_file, self.path,
+                             on_duplicate=self.preview_page.chosen_policy(),
+                             mapping=self.mapping, parent=self)
+        self.work.progressed.connect(page.show_progress)
+        self.work.succeeded.connect(lambda changes: self._imported(page, changes))
+        self.work.failed.connect(lambda exc: self._not_imported(page, exc))
+        self.work.finished.connect(self._work_ended)
+        hub().start_long(self.work, source=self)
 
-        def progress(done: int, total: int) -> None:
-            nonlocal last_paint
-            now = time.monotonic()
-            if now - last_paint >= PROGRESS_INTERVAL_S:
-                last_paint = now
-                page.progress.setMaximum(max(total, done, 1))
-                page.progress.setValue(done)
-                QApplication.processEvents()
+    def _work_ended(self) -> None:
+        self.work.deleteLater()
+        self.work = None
 
-        try:
-            changes = data.import_file(
-                self.path, on_duplicate=self.preview_page.chosen_policy(), mapping=self.mapping,
-                progress=progress, cancelled=lambda: self._stop)
-        except ImportCancelled:
+    def _not_imported(self, page: ImportPage, exc: Exception) -> None:
+        if isinstance(exc, ImportCancelled):
             page.finish("Stopped. Nothing was imported: your data is as it was.", [])
-            return
-        except ImportRefused as exc:
+        elif isinstance(exc, ImportRefused):
             page.finish(f"Nothing was imported: {exc}", [])
-            return
-        except WriteFailed as exc:  # the import is one transaction: all of it was undone
+        elif isinstance(exc, WriteFailed):  # one transaction: all of it was undone
             page.finish(f"Nothing was imported. {exc.what}. {exc.remedy}", [])
-            return
-        hub().did_execute(changes, source=self)
+        else:
+            page.finish("Nothing was imported.", [])
+            raise exc  # damage and the unexpected go to the window's error handling
+
+    def _imported(self, page: ImportPage, changes) -> None:
         self.result = r = changes.detail
         page.progress.setMaximum(1)
         page.progress.setValue(1)

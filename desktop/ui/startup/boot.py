@@ -42,6 +42,7 @@ PRELOAD_BEFORE_QT = (
     "desktop.store.steps",
     "desktop.playbook.settings",
     "desktop.operations.changes",
+    "desktop.operations.worker",
     "desktop.logs",
 )
 
