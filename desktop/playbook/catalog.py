@@ -7,7 +7,7 @@ from desktop.playbook import templates
 from desktop.playbook.context import build_context
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.templates import Rendered, Template
-from desktop.store import note_templates
+from desktop.store import applications, note_templates, people, skills
 from desktop.vocabulary import HiringRole
 
 #: The built-in a step starts from, by kind and the recipient's role.
@@ -67,6 +67,17 @@ def default_key(kind: StepKind, role: str = "", has_new_skills: bool = False) ->
     if has_new_skills and kind in _WITH_NEW_SKILLS:
         return _WITH_NEW_SKILLS[kind]
     return _DEFAULTS[kind]
+
+
+def default_key_for(kind: StepKind, person_id: int, application_id: int | None) -> str:
+    """The template a new note to ``person_id`` starts from: their role in the
+    application (or, for a note outside one, the role on file), and whether any
+    skill has been logged to tell them about."""
+    if application_id is not None:
+        role = applications.role_in(application_id, person_id)
+    else:
+        role = people.person_values(person_id)["hiring_role"]
+    return default_key(kind, role, has_new_skills=bool(skills.skills_since(None)))
 
 
 def save_template(template: Template, name: str, description: str, subject: str,

@@ -138,7 +138,7 @@ def writes() -> frozenset[tuple[str, str]]:
 
 def callers() -> list[str]:
     return [module for module in modules()
-            if module.startswith("desktop.ui") or module == "desktop.cli"]
+            if module.startswith(("desktop.ui", "desktop.commands")) or module == "desktop.cli"]
 
 
 @pytest.mark.parametrize("module", callers())

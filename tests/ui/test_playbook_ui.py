@@ -68,6 +68,11 @@ def select_step(today_view, step_id: int) -> None:
     raise AssertionError(f"step {step_id} is not in Today")
 
 
+def finding_texts(composer) -> list[str]:
+    findings = composer.tone_panel.findings
+    return [findings.item(i).text() for i in range(findings.count())]
+
+
 def step_for(window, who: str, kind_label: str) -> int:
     window.show_view(0)
     return next(r[4] for r in today_rows(window) if r[3] == who and r[2] == kind_label)
@@ -96,23 +101,22 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot, an
     assert "Sam Rivera" in body  # signed from the profile
     assert composer.findChildren(type(composer.due_label), "whyBox")[0].text().count(
         "remembered")
-    assert composer.findings.count() == 0, [composer.findings.item(i).text()
-                                            for i in range(composer.findings.count())]
-    assert composer.tone_summary.text().startswith("Nothing found to change. Checked for")
+    assert finding_texts(composer) == []
+    assert composer.tone_panel.summary.text().startswith("Nothing found to change. Checked for")
 
     # A bitter line is flagged as the user types.
     composer.body.moveCursor(composer.body.textCursor().MoveOperation.End)
     qtbot.keyClick(composer.body, Qt.Key.Key_Return)
     qtbot.keyClicks(composer.body, "Frankly, this was a waste of my time.")
-    qtbot.waitUntil(lambda: composer.findings.count() > 0, timeout=3000)
-    messages = [composer.findings.item(i).text() for i in range(composer.findings.count())]
+    qtbot.waitUntil(lambda: composer.tone_panel.findings.count() > 0, timeout=3000)
+    messages = finding_texts(composer)
     assert any(m.startswith("Fix:") for m in messages)
     assert composer.body.extraSelections()
 
     rules = {f.rule for f in composer.check_tone() if f.severity == "error"}
     assert rules & {"bitter", "complaint"}, rules
     assert "unsigned" in rules  # the line went in under the name
-    assert composer.tone_summary.text().startswith(f"{len(rules)} to fix")
+    assert composer.tone_panel.summary.text().startswith(f"{len(rules)} to fix")
 
     # With an error listed, copying asks first; once the user says yes, this draft is
     # not asked about again (copy, mark as sent).
@@ -224,7 +228,7 @@ def test_going_cold_offers_a_fresh_check_in(window, qtbot):
     tree.setCurrentItem(cold.child(0))
     assert window.today.open_button.text() == "Write check-in"
     window.today.open_current()
-    composer = window._all_composers[-1]
+    composer = window.composers.windows[-1]
     assert composer.kind == StepKind.CHECK_IN
     assert "Maya" in composer.body.toPlainText()
     composer.close()

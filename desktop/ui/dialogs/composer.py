@@ -15,14 +15,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop.operations import steps as step_operations
@@ -31,27 +28,20 @@ from desktop.playbook.kinds import StepKind
 from desktop.playbook.notes import mailto_url, to_html
 from desktop.playbook.recipients import note_people
 from desktop.playbook.templates import TemplateProblem
-from desktop.store import applications, people, skills, steps
+from desktop.store import applications, people, steps
 from desktop.store.failures import WriteFailed
+from desktop.ui.dialogs.note_questions import UnsavedClose, ask_close_unsaved, ask_send_anyway
 from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.dialogs.write_failure import tell_not_saved
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.style import apply_style
 from desktop.ui.widgets.tone_editor import ToneEditor
+from desktop.ui.widgets.tone_panel import TonePanel
 from desktop.vocabulary import StepStatus, person_name
 
 #: Pause after typing before the tone check runs, and before the draft is saved.
 TONE_DELAY_MS = 300
 AUTOSAVE_DELAY_MS = 1500
-
-#: What a clear check says: only what was checked, never more.
-CHECKED_CLEAR = ("Nothing found to change. Checked for sarcasm, arguing with the decision, "
-                 "blame, demands, threats, guilt trips, desperation, complaints, bitterness "
-                 "and grovelling; for placeholders, names, length, thanks, an ask and your "
-                 "signature.")
-
-#: Item role holding a finding's (start, end) in the findings list.
-RangeRole = Qt.ItemDataRole.UserRole + 20
 
 
 class Composer(QDialog):
@@ -126,21 +116,12 @@ class Composer(QDialog):
         form.addRow("To", self.to_line)
         form.addRow("Subject", self.subject)
 
-        self.findings = QListWidget(objectName="findings")
-        self.findings.setWordWrap(True)
-        self.findings.itemActivated.connect(self._select_finding)
-        self.findings.itemClicked.connect(self._select_finding)
-        self.tone_summary = QLabel(objectName="toneSummary", wordWrap=True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Tone check", objectName="sectionTitle"))
-        side_layout.addWidget(self.tone_summary)
-        side_layout.addWidget(self.findings, 1)
+        self.tone_panel = TonePanel()
+        self.tone_panel.findingChosen.connect(self.body.select_range)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
         splitter.addWidget(self.body)
-        splitter.addWidget(side)
+        splitter.addWidget(self.tone_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([620, 320])
@@ -207,7 +188,8 @@ class Composer(QDialog):
         self.skip_button.setEnabled(step is not None and step.is_open)
         self.sent_button.setEnabled(step is None or step.is_open)
         key = (step.template_key if step is not None and step.template_key else
-               self._default_template())
+               catalog.default_key_for(self.kind, self.person_id,
+                                           self.application_id))
         self._select_template(key)
         if step is not None and (step.draft_subject or step.draft_body):
             self._set_text(step.draft_subject, step.draft_body)
@@ -217,12 +199,6 @@ class Composer(QDialog):
             self._render_template()
             self._saved_text = self._text()
         self.check_tone()
-
-    def _default_template(self) -> str:
-        role = applications.role_in(self.application_id, self.person_id) \
-            if self.application_id else self.person["hiring_role"]
-        has_skills = bool(skills.skills_since(None))
-        return catalog.default_key(self.kind, role, has_skills)
 
     def _select_template(self, key: str) -> None:
         index = self.template_box.findData(key)
@@ -288,22 +264,8 @@ class Composer(QDialog):
         text = self.body.toPlainText()
         found = tone.check_note(text, self.kind, subject=self.subject.text(), people=self.people)
         self.body.set_findings(found)
-        self.findings.clear()
-        for finding in found:
-            marker = "Fix" if finding.severity == tone.ERROR else "Consider"
-            item = QListWidgetItem(f"{marker}: {finding.message}\n→ {finding.suggestion}")
-            item.setData(RangeRole, (finding.start, finding.end))
-            item.setToolTip(text[finding.start:finding.end])
-            self.findings.addItem(item)
+        self.tone_panel.show_findings(found, text)
         self._errors = [f for f in found if f.severity == tone.ERROR]
-        if not found and text.strip():
-            self.tone_summary.setText(CHECKED_CLEAR)
-        elif not found:
-            self.tone_summary.setText("Nothing to check yet.")
-        else:
-            self.tone_summary.setText(
-                f"{len(self._errors)} to fix, {len(found) - len(self._errors)} to consider. "
-                "Click one to see it in the text.")
         return found
 
     def _confirm_send(self, action: str) -> bool:
@@ -311,21 +273,8 @@ class Composer(QDialog):
         self.check_tone()
         if not self._errors or self._send_anyway:
             return True
-        listed = "\n".join(f"• {f.message}" for f in self._errors[:3])
-        more = (f"\n…and {len(self._errors) - 3} more." if len(self._errors) > 3 else "")
-        answer = QMessageBox.question(
-            self, "Send anyway?",
-            f"The tone check still lists {len(self._errors)} thing"
-            f"{'s' if len(self._errors) > 1 else ''} to fix:\n\n{listed}{more}\n\n"
-            f"{action} anyway?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        self._send_anyway = answer == QMessageBox.StandardButton.Yes
+        self._send_anyway = ask_send_anyway(self, self._errors, action)
         return self._send_anyway
-
-    def _select_finding(self, item: QListWidgetItem) -> None:
-        start, end = item.data(RangeRole)
-        self.body.select_range(start, end)
 
     # Drafts -----------------------------------------------------------------
 
@@ -366,19 +315,10 @@ class Composer(QDialog):
         """Save the draft before closing; if it cannot be saved, ask before losing it."""
         if self.save_draft():
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Draft not saved")
-        box.setText(self._unsaved.message)
-        box.setInformativeText("Close anyway? Copy the note first to keep it somewhere else.")
-        copy_close = box.addButton("Copy note and close", QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it open", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        if box.clickedButton() is copy_close:
+        choice = ask_close_unsaved(self, self._unsaved.message)
+        if choice is UnsavedClose.COPY_AND_CLOSE:
             self._put_on_clipboard()
-        return box.clickedButton() in (copy_close, close)
+        return choice is not UnsavedClose.KEEP_OPEN
 
     def closeEvent(self, event) -> None:
         if not self._may_close():

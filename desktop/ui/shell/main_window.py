@@ -8,7 +8,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,22 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.operations.changes import Changes
-from desktop.playbook.kinds import StepKind
 from desktop.store.lifecycle import Store
 from desktop.ui.shell.change_hub import hub
+from desktop.ui.shell.composers import Composers
+from desktop.ui.shell.menus import VIEWS, build_menus
 from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
-
-#: Sidebar rows, in order: (label, "module:class"). Views other than Today are
-#: imported and built the first time they are shown, so start-up stays quick.
-VIEWS = (
-    ("Today", "desktop.ui.views.today:TodayView"),
-    ("People", "desktop.ui.views.people:PeopleView"),
-    ("Companies", "desktop.ui.views.companies:CompaniesView"),
-    ("Applications", "desktop.ui.views.applications:ApplicationsView"),
-    ("Templates", "desktop.ui.views.templates:TemplatesView"),
-)
 
 
 def _made_in(view: View, source) -> bool:
@@ -83,9 +74,7 @@ class MainWindow(QMainWindow):
         #: Built views by sidebar row; the others are placeholders until first shown.
         self._views: dict[int, View] = {}
         self._due = 0
-        #: Open composers by step id, to bring one forward instead of opening it twice.
-        self._composers: dict = {}
-        self._all_composers: list = []
+        self.composers = Composers(self)
         for label, _path in VIEWS:
             self.stack.addWidget(QWidget())
             QListWidgetItem(label, self.sidebar)
@@ -108,79 +97,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         #: Why nothing can be saved, when the data opened read-only.
         self.read_only_reason = ""
-        self._build_menus()
+        build_menus(self)
         self.statusBar()
         self._restore_state()
-
-    # Menus ------------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        """A window-wide action; ``shortcut`` is a ``QKeySequence.StandardKey`` or text.
-
-        ``setShortcuts`` gives a standard key every binding the platform has for it
-        (Delete, for instance, is also Ctrl+D on KDE and GNOME). It also keeps
-        start-up quick: ``setShortcut`` accepts a ``Qt.Key`` among its overloads, so
-        calling it builds PySide6's whole ``Qt`` namespace before the first paint
-        (``boot``, rule 3).
-        """
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcuts([QKeySequence(shortcut)])
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.new_action = self._action("&New", lambda: self.current_view().new_record(),
-                                       QKeySequence.StandardKey.New,
-                                       "Add a person, company or application")
-        self.save_action = self._action("&Save", lambda: self.current_view().save(),
-                                        QKeySequence.StandardKey.Save)
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.save_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Import contacts…", lambda: self.import_file(None),
-                                         "Ctrl+I", "LinkedIn, Google, Apple, Outlook, vCard "
-                                         "or any CSV"))
-        file_menu.addAction(self._action("&Export…", self.export, "Ctrl+E",
-                                         "Spreadsheets, contacts, calendar, or a full copy"))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Back up now", self.backupRequested.emit,
-                                         tip="Make a verified copy of your data"))
-        file_menu.addAction(self._action("Back&ups…", self.open_backups,
-                                         tip="See, make and restore backups"))
-        file_menu.addAction(self._action("Open &data folder", self.open_data_folder))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        edit_menu = menu.addMenu("&Edit")
-        self.find_action = self._action("&Filter", lambda: self.current_view().focus_filter(),
-                                        QKeySequence.StandardKey.Find)
-        self.delete_action = self._action("&Delete…", lambda: self.current_view().delete_current(),
-                                          QKeySequence.StandardKey.Delete)
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.delete_action)
-
-        file_menu.insertAction(file_menu.actions()[2], self._action(
-            "Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
-            "Your name and signature, and how the follow-ups are planned"))
-
-        view_menu = menu.addMenu("&View")
-        for row, (label, _view) in enumerate(VIEWS):
-            view_menu.addAction(self._action(label, lambda _c=False, r=row: self.show_view(r),
-                                             f"Ctrl+{row + 1}"))
-
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("Load &sample data", self.load_sample_data,
-                                         tip="Fill an empty Rebound with an example"))
-        help_menu.addAction(self._action("Open &data folder", self.open_data_folder))
-        help_menu.addAction(self._action("&About Rebound", self.about))
 
     # Views ------------------------------------------------------------------
 
@@ -284,51 +203,21 @@ class MainWindow(QMainWindow):
     def due_count(self) -> int:
         return self._due
 
-    # Composer ---------------------------------------------------------------
-
-    def close_composers(self) -> bool:
-        """Close every composer (each saves its draft): at exit, or before a restore.
-
-        False when one stayed open: its draft could not be saved and the user kept it.
-        """
-        closed = [composer.close() for composer in list(self._all_composers)]  # all, not the first
-        return all(closed)
+    # Composers --------------------------------------------------------------
 
     def open_step(self, step_id: int):
         """Open (or bring forward) the composer for a step."""
-        from desktop.ui.dialogs.composer import Composer
-        from desktop.ui.dialogs.profile import ask_for_name_once
-
-        composer = self._composers.get(step_id)
-        if composer is None:
-            ask_for_name_once(self)
-            composer = Composer(step_id, parent=self)
-            self._track(composer, step_id)
-        composer.show()
-        composer.raise_()
-        composer.activateWindow()
-        return composer
+        return self.composers.open_step(step_id)
 
     def write_check_in(self, person_id: int):
-        from desktop.ui.dialogs.composer import Composer
-        from desktop.ui.dialogs.profile import ask_for_name_once
+        """A check-in note to a person, outside the plan."""
+        return self.composers.write_check_in(person_id)
 
-        ask_for_name_once(self)
-        composer = Composer(person_id=person_id, application_id=None, kind=StepKind.CHECK_IN,
-                            parent=self)
-        self._track(composer, None)
-        composer.show()
-        return composer
+    def close_composers(self) -> bool:
+        """Close every composer (each saves its draft); False when one stayed open."""
+        return self.composers.close_all()
 
-    def _track(self, composer, key) -> None:
-        composer.finished.connect(lambda _r, c=composer: self._forget(c))
-        self._all_composers.append(composer)
-        if key is not None:
-            self._composers[key] = composer
-
-    def _forget(self, composer) -> None:
-        self._composers = {k: c for k, c in self._composers.items() if c is not composer}
-        self._all_composers = [c for c in self._all_composers if c is not composer]
+    # Dialogs ----------------------------------------------------------------
 
     def import_file(self, path: Path | None) -> None:
         """The import wizard, for ``path`` if a file was dropped on the window."""

@@ -23,7 +23,7 @@ a change that quietly undoes a gain is caught by the tests, not by a user.
    edited in place, and they load before Qt (rule 2), where defining them is
    cheaper.
 5. **Only Today is built before the frame**: other views are imported when first
-   shown (``main_window.VIEWS``).
+   shown (``menus.VIEWS``).
 6. **Work the first frame does not need waits for it**: the tray notice, the
    start-up backup and the integrity check run once the frame is drawn, or after
    ``DEFERRED_WORK_LATEST_MS`` if it never is (a window started minimised).
