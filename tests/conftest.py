@@ -101,6 +101,14 @@ def helpers():
 
 
 @pytest.fixture
+def rebound_run():
+    """Run ``rebound ARGS`` in this process (``tests.in_process.run_cli``)."""
+    from tests.in_process import run_cli
+
+    return run_cli
+
+
+@pytest.fixture
 def rebound_cli():
     """Run ``rebound ARGS`` as a user would: a child process; returns CompletedProcess."""
 

@@ -1,10 +1,7 @@
-"""``rebound export``: every kind and format through a real child process, and misuse."""
+"""``rebound export``: every kind and format through ``cli.run``, and misuse."""
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
@@ -18,13 +15,14 @@ from desktop.exchange.export_formats import FORMATS, find_format
 from desktop.exchange.exporters.ics import DEFAULT_DAYS
 from desktop.store.lifecycle import close_store
 from desktop.store.models import Person
+from tests.in_process import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def sample_dir(store):
-    """A data folder holding the sample, closed so the child process has it alone."""
+    """A data folder holding the sample, closed so the command opens it as it would."""
     load_sample_data()
     priya = Person.get(Person.first_name == "Priya").id
     close_store(store)
@@ -32,11 +30,7 @@ def sample_dir(store):
 
 
 def rebound(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "export", *args],
-        capture_output=True, text=True, timeout=120, cwd=REPO,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    return run_cli("--data-dir", data_dir, "export", *args)
 
 
 @pytest.mark.slow
@@ -120,3 +114,18 @@ def test_the_cli_offers_exactly_the_formats_the_exporters_have():
     assert set(formats.EXPORT_KINDS) == {kind for kind, _ in FORMATS}
     assert cli.DEFAULT_EXPORT_DAYS == DEFAULT_DAYS
     assert find_format("people", "vcard").suffix == ".vcf"
+
+
+def test_the_command_runs_as_its_own_process(tmp_path, rebound_cli):
+    """The one child-process smoke test of the commands (the others call ``cli.run``):
+    ``python -m desktop`` fills a folder and exports from it, Qt never loaded."""
+    data_dir, out = tmp_path / "data", tmp_path / "people.csv"
+    assert rebound_cli("--version").stdout.startswith("Rebound ")
+    made = rebound_cli("--data-dir", data_dir, "demo", "--people", 40)
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["people"] == 40
+    done = rebound_cli("--data-dir", data_dir, "export", "people", "--format", "csv", "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Wrote 40 people to {out}"
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 40

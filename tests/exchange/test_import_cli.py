@@ -1,18 +1,14 @@
-"""``rebound import``, run as a user would: a child process, its output and exit code."""
+"""``rebound import`` through ``cli.run``: its output and exit code."""
 
 import subprocess
-import sys
 
 import pytest
 
-pytestmark = pytest.mark.slow
+from tests.in_process import run_cli
 
 
 def rebound(data_dir, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "import", *args],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
+    return run_cli("--data-dir", data_dir, "import", *args)
 
 
 def test_summary_and_rejected_lines(tmp_path, contacts_file, helpers):

@@ -1,19 +1,13 @@
-"""Rebound's own exports imported again, through the real CLI: every field comes back
+"""Rebound's own exports imported again, through the commands (``cli.run``): every field comes back
 where it came from, exactly as it was."""
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from desktop.store.lifecycle import close_store, open_store
 from desktop.store.people import save_person
-
-pytestmark = pytest.mark.slow
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.in_process import run_cli
 
 #: Values a spreadsheet would take for formulas (the CSV export quotes them with an
 #: apostrophe), and values that only look like that quoting.
@@ -37,11 +31,7 @@ FIELDS = ("first_name", "last_name", "email", "phone", "company", "title", "link
 
 
 def rebound(data_dir, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120, cwd=REPO, check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    return run_cli("--data-dir", data_dir, *args)
 
 
 def people_of(data_dir) -> dict[str, dict]:

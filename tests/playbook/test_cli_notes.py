@@ -1,5 +1,5 @@
-"""``rebound profile``, ``rebound templates`` and ``rebound check-note --person``, run
-as a user would: child processes, JSON out."""
+"""``rebound profile``, ``rebound templates`` and ``rebound check-note --person``,
+through ``cli.run`` in this process: JSON out."""
 
 import json
 
@@ -8,8 +8,6 @@ import pytest
 from desktop.devdata.sample import load_sample_data
 from desktop.store.lifecycle import close_store, open_store
 from desktop.store.models import Person
-
-pytestmark = pytest.mark.slow
 
 BUILT_IN = {"thank_you", "thank_you_recruiter", "thank_you_overqualified", "feedback",
             "feedback_recruiter", "network", "hire_watch", "hire_watch_not_worked_out",
@@ -27,23 +25,23 @@ def sample(tmp_path):
     return data_dir, ids
 
 
-def test_profile_is_set_and_shown(sample, rebound_cli):
+def test_profile_is_set_and_shown(sample, rebound_run):
     data_dir, _ = sample
-    done = rebound_cli("--data-dir", data_dir, "profile", "--name", "Sam Rivera",
+    done = rebound_run("--data-dir", data_dir, "profile", "--name", "Sam Rivera",
                        "--signature", "Data analyst\\n+44 7700 900123")
     assert done.returncode == 0, done.stderr
-    shown = json.loads(rebound_cli("--data-dir", data_dir, "profile").stdout)
+    shown = json.loads(rebound_run("--data-dir", data_dir, "profile").stdout)
     assert (shown["name"], shown["signature"]) == ("Sam Rivera",
                                                    "Data analyst\n+44 7700 900123")
 
 
-def test_templates_are_listed_and_rendered_as_the_composer_would(sample, rebound_cli):
+def test_templates_are_listed_and_rendered_as_the_composer_would(sample, rebound_run):
     data_dir, ids = sample
-    rebound_cli("--data-dir", data_dir, "profile", "--name", "Sam Rivera")
-    listed = rebound_cli("--data-dir", data_dir, "templates", "list").stdout.split()
+    rebound_run("--data-dir", data_dir, "profile", "--name", "Sam Rivera")
+    listed = rebound_run("--data-dir", data_dir, "templates", "list").stdout.split()
     assert set(listed) >= BUILT_IN
 
-    done = rebound_cli("--data-dir", data_dir, "templates", "render", "thank_you",
+    done = rebound_run("--data-dir", data_dir, "templates", "render", "thank_you",
                        "--person", ids["Priya"], "--application", 1)
     assert done.returncode == 0, done.stderr
     note = json.loads(done.stdout)
@@ -52,17 +50,17 @@ def test_templates_are_listed_and_rendered_as_the_composer_would(sample, rebound
     assert note["body"].endswith("Sam Rivera")
     assert note["findings"] == []
 
-    missing = rebound_cli("--data-dir", data_dir, "templates", "render", "no_such",
+    missing = rebound_run("--data-dir", data_dir, "templates", "render", "no_such",
                           "--person", ids["Priya"])
     assert missing.returncode == 1 and "no template 'no_such'" in missing.stderr
 
 
-def test_check_note_with_a_person_checks_names_and_the_signature(sample, rebound_cli):
+def test_check_note_with_a_person_checks_names_and_the_signature(sample, rebound_run):
     data_dir, ids = sample
-    rebound_cli("--data-dir", data_dir, "profile", "--name", "Sam Rivera")
+    rebound_run("--data-dir", data_dir, "profile", "--name", "Sam Rivera")
     note = ("Hi Priya,\n\nThank you for letting me know. I'd like to stay in touch and be "
             "considered for future roles.\n\nBest wishes,")
-    done = rebound_cli("--data-dir", data_dir, "check-note", "--kind", "thank_you",
+    done = rebound_run("--data-dir", data_dir, "check-note", "--kind", "thank_you",
                        "--person", ids["Tom"], "--application", 1, "-", input=note)
     assert done.returncode == 0, done.stderr
     found = {f["rule"]: f for f in json.loads(done.stdout)}
@@ -70,6 +68,6 @@ def test_check_note_with_a_person_checks_names_and_the_signature(sample, rebound
     assert note[found["wrong-name"]["start"]:found["wrong-name"]["end"]] == "Priya"
     assert "Sam Rivera" in found["unsigned"]["suggestion"]
 
-    unknown = rebound_cli("--data-dir", data_dir, "check-note", "--person", 999, "-",
+    unknown = rebound_run("--data-dir", data_dir, "check-note", "--person", 999, "-",
                           input=note)
     assert unknown.returncode == 1 and "no person with id 999" in unknown.stderr

@@ -214,3 +214,19 @@ def test_due_and_going_cold(application):
     cold = steps.people_going_cold(today, 3, quiet_until=today + datetime.timedelta(days=14))
     assert [c.name for c in cold] == ["Olga Test"]
     assert steps.count_due(today) == 0
+
+
+def test_a_check_in_skipped_on_the_last_of_november_comes_back_at_the_end_of_february(
+        application):
+    """With today fixed (``clock.fixed``): three months from 30 November is the last
+    day of February, not a day in March."""
+    from desktop import clock
+
+    hana = person("Hana")
+    applications.link_person(application, hana, "hiring_manager")
+    with clock.fixed(datetime.datetime(2026, 11, 30, 9, 0)):
+        reject(application, on=datetime.date(2026, 11, 30))
+        check_in = steps.open_step(hana, StepKind.CHECK_IN, any_application=True)
+        planner.skip(check_in, "Not now")
+        following = steps.open_step(hana, StepKind.CHECK_IN, any_application=True)
+        assert steps.get_step(following).due_on == datetime.date(2027, 2, 28)

@@ -56,3 +56,23 @@ def test_late_steps_show_their_lateness_in_colour(sample_window):
     assert late and on_time, "the sample data has late and upcoming steps"
     assert {item.foreground(WHEN).color().name() for item in late} == {LATE_COLOUR}
     assert all(item.foreground(WHEN).color().name() != LATE_COLOUR for item in on_time)
+
+
+def test_on_a_fixed_day_today_says_how_late_and_how_soon(window):
+    """``clock.fixed`` makes the day certain: three days late, today, tomorrow, and a
+    step beyond the 14 days not shown at all."""
+    import datetime
+
+    from desktop import clock
+    from desktop.store import people, steps
+
+    ada = people.save_person(None, {"first_name": "Ada", "last_name": "Byrne"}).id
+    day = datetime.date(2027, 1, 31)
+    for offset in (-3, 0, 1, 15):
+        steps.create_step("check_in", ada, None, day + datetime.timedelta(days=offset))
+    with clock.fixed(datetime.datetime(2027, 1, 31, 8, 30)):
+        window.today.reload()
+    assert window.today.title.text() == "Today, Sunday 31 Jan"
+    whens = [item.text(WHEN) for _g, item in step_items(window.today.tree)
+             if item.data(0, StepIdRole) is not None]
+    assert whens == ["3 days late", "Today", "Tomorrow"]
