@@ -18,7 +18,7 @@ class Record(StrEnum):
     SETTINGS = "settings"
 
 
-class Changes(NamedTuple):  # not a dataclass: the window imports it before its first frame
+class Changes(NamedTuple):  # not a dataclass: see ``boot``, rule 4
     """The result of one operation.
 
     ``records`` are the kinds that changed and ``ids`` the records of each kind

@@ -59,7 +59,7 @@ class BackupReason(StrEnum):
         }[self]
 
 
-class BackupInfo(NamedTuple):  # not a dataclass: cheaper to define at start-up
+class BackupInfo(NamedTuple):  # not a dataclass: see ``boot``, rule 4
     path: Path
     created: datetime  # naive UTC
     reason: BackupReason

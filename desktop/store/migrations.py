@@ -164,7 +164,7 @@ class MigrationFailed(Exception):
         self.detail = detail
 
 
-class Migration(NamedTuple):  # not a dataclass: cheaper to define at start-up
+class Migration(NamedTuple):  # not a dataclass: see ``boot``, rule 4
     version: int
     description: str
     statements: Sequence[str]

@@ -2,9 +2,9 @@
 
 An application-wide style sheet sends every widget, including every message box
 and the whole first frame, through QStyleSheetStyle, for a look that only the
-sidebar and the detail views use (about 10 million instructions of the first
-frame, 1%, measured with callgrind). So the sidebar carries its own small sheet,
-Today is styled in code (``today_view``), and every other view and the windows
+sidebar and the detail views use (its cost is in the README, "Performance").
+So the sidebar carries its own small sheet, Today is styled in code (``today``,
+keeping ``boot``'s rule 3), and every other view and the windows
 opened from the main window get ``rebound.qss`` when they are built; the
 dialogs they open inherit it from them.
 """
