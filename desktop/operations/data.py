@@ -1,4 +1,5 @@
-"""Data in bulk: importing contacts, loading the sample, restoring a backup."""
+"""Data in bulk: importing contacts, loading the sample, restoring a backup, moving
+the data folder."""
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -35,6 +36,14 @@ def load_sample() -> Changes:
 def restore(data_dir: Path, backup: Path | None = None) -> Changes:
     """Put a backup in place of the (closed) data; what was done is in ``detail``."""
     return Changes.all(detail=restoring.restore(data_dir, backup))
+
+
+def move(old_dir: Path, new_dir: Path, remember: bool = True) -> Changes:
+    """Copy the (closed) data to ``new_dir`` and verify it; with ``remember`` later
+    starts use it. Raises MoveRefused having changed nothing."""
+    from desktop.store import relocate  # rarely used: not loaded at start-up
+
+    return Changes.all(detail=relocate.move_data(old_dir, new_dir, remember=remember))
 
 
 def make_demo(people: int, seed: int = 1) -> Changes:

@@ -10,7 +10,8 @@ such as the composer's autosave wait for it instead of for SQLite's lock.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.operations import Changes
 from desktop.operations.worker import on_worker_thread
@@ -19,9 +20,10 @@ from desktop.operations.worker import on_worker_thread
 class LongWork(QThread):
     """``operation(*args, progress=..., cancelled=..., **kwargs)`` on a worker thread.
 
-    The operation must take ``progress(done, total)`` and ``cancelled()`` keyword
-    arguments and write in one transaction, so that stopping it leaves the data as
-    it was. Connect to the signals before ``hub().start_long(work)``.
+    With ``stoppable`` the operation must take ``progress(done, total)`` and
+    ``cancelled()`` keyword arguments and write in one transaction, so that stopping
+    it leaves the data as it was. Connect to the signals before
+    ``hub().start_long(work)`` (or ``wait_for(work, ...)``).
     """
 
     #: (done, total) as the operation reports them.
@@ -32,11 +34,13 @@ class LongWork(QThread):
     failed = Signal(object)
 
     def __init__(self, operation: Callable[..., Changes], *args,
-                 parent: QObject | None = None, **kwargs):
+                 parent: QObject | None = None, stoppable: bool = True, **kwargs):
         super().__init__(parent)
         self._operation = operation
         self._args = args
         self._kwargs = kwargs
+        if stoppable:
+            self._kwargs.update(progress=self.progressed.emit, cancelled=self.stop_requested)
         self._stop_requested = False
 
     def stop(self) -> None:
@@ -48,10 +52,38 @@ class LongWork(QThread):
 
     def run(self) -> None:
         try:
-            changes = on_worker_thread(self._operation, *self._args,
-                                       progress=self.progressed.emit,
-                                       cancelled=self.stop_requested, **self._kwargs)
+            changes = on_worker_thread(self._operation, *self._args, **self._kwargs)
         except Exception as exc:  # every failure goes back to the window's thread
             self.failed.emit(exc)
         else:
             self.succeeded.emit(changes)
+
+
+#: Show the busy window only for work that takes longer than this.
+BUSY_WINDOW_AFTER_MS = 400
+
+
+def wait_for(work: LongWork, parent: QWidget, text: str) -> Changes:
+    """Run ``work`` while the window shows ``text`` and keeps painting; returns its
+    Changes or raises what it raised, here on the window's thread.
+
+    For work that swaps the data under the window (restore, move): the store is
+    closed meanwhile, so the changes go to the caller, not to the views.
+    """
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setCancelButton(None)  # the swap cannot be stopped half-way
+    busy.setModal(True)  # not Qt.WindowModality: this module loads before the first frame
+    busy.setMinimumDuration(BUSY_WINDOW_AFTER_MS)
+    outcome: dict = {}
+    work.succeeded.connect(lambda changes: outcome.update(changes=changes))
+    work.failed.connect(lambda exc: outcome.update(error=exc))
+    loop = QEventLoop()
+    work.finished.connect(loop.quit)
+    work.start()
+    loop.exec()
+    busy.close()
+    busy.deleteLater()
+    work.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["changes"]

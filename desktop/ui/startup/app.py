@@ -29,6 +29,7 @@ from desktop.store import backups, lifecycle
 from desktop.store.connection import DatabaseDamaged, DatabaseTooNew, explain_failure
 from desktop.store.failures import WriteFailed
 from desktop.store.migrations import MigrationFailed
+from desktop.ui.shell.long_work import LongWork, wait_for
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.startup import background, boot
 from desktop.ui.startup.errors import ErrorReporter
@@ -217,7 +218,8 @@ class Rebound:
         from desktop.store.restoring import RestoreRefused
 
         try:
-            changes = data.restore(self.data_dir, backup)
+            changes = wait_for(LongWork(data.restore, self.data_dir, backup, stoppable=False),
+                               self.window, "Restoring your data from the backup…")
         except (backups.BackupFailed, RestoreRefused) as exc:
             QMessageBox.warning(self.window, "Restore failed",
                                 f"{exc}\n\nYour data has not been changed.")
@@ -242,11 +244,14 @@ class Rebound:
         background.wait_for_all()
         lifecycle.close_store(self.store)
         old_dir = self.data_dir
-        from desktop.store import relocate  # rarely used: not loaded at start-up
+        from desktop.operations import data  # rarely used: not loaded at start-up
+        from desktop.store.relocate import MoveRefused
 
         try:
-            relocate.move_data(old_dir, new_dir, remember=not self.data_dir_fixed)
-        except relocate.MoveRefused as exc:
+            wait_for(LongWork(data.move, old_dir, new_dir, not self.data_dir_fixed,
+                              stoppable=False),
+                     self.window, f"Copying your data to {new_dir}…")
+        except MoveRefused as exc:
             QMessageBox.warning(self.window, "Data not moved", str(exc))
             self._reopen()
             return False

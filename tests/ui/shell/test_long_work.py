@@ -95,3 +95,32 @@ def test_autosave_waits_for_long_work_then_saves(window, tmp_path, qtbot):
     assert "typed while an import runs" in steps.get_step(composer.step_id).draft_body
     assert composer.status.text() == "Draft saved."
     composer.close()
+
+
+def test_a_swap_of_the_data_keeps_the_window_painting_and_reports_here(window):
+    """``wait_for`` (restore, move): the window's timers run while the work does, and
+    the work's result, or its error, comes back on the window's thread."""
+    import pytest
+
+    from desktop.ui.shell.long_work import wait_for
+
+    release = threading.Event()
+    ticks = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    QTimer.singleShot(150, release.set)
+
+    def slow() -> Changes:
+        release.wait(5)
+        return Changes.all(detail="restored")
+
+    assert wait_for(LongWork(slow, stoppable=False), window, "Restoring…").detail == "restored"
+    timer.stop()
+    assert len(ticks) >= 3
+
+    def refused() -> Changes:
+        raise RuntimeError("the backup does not verify")
+
+    with pytest.raises(RuntimeError, match="does not verify"):
+        wait_for(LongWork(refused, stoppable=False), window, "Restoring…")
