@@ -6,10 +6,9 @@ commands run on machines without a display.
 """
 
 import argparse
+import importlib
 
 from desktop import __version__
-from desktop.commands import data, notes
-from desktop.commands.data import DEFAULT_EXPORT_DAYS
 from desktop.exchange import formats
 from desktop.paths import resolve_data_location
 from desktop.playbook.kinds import StepKind
@@ -92,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     export.add_argument("--days", type=int, metavar="N",
                         help="steps: those due within N days, overdue ones included "
-                        f"(default {DEFAULT_EXPORT_DAYS}; with --person, all of theirs)")
+                        f"(default {formats.STEP_EXPORT_DAYS}; with --person, all of theirs)")
     export.add_argument("--person", type=int, metavar="ID", help="steps: only this person's")
     export.add_argument("--all-open", action="store_true",
                         help="steps: every open step, whatever its date")
@@ -123,9 +122,11 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-note" and args.person is None:
         # Pure text in, JSON out: no data folder, no database, no Qt.
-        return notes.check_text(args.file, args.kind)
+        from desktop.commands.notes import check_text
+
+        return check_text(args.file, args.kind)
     if args.command is not None:
-        return COMMANDS[args.command](resolve_data_location(args.data_dir), args)
+        return command(args.command)(resolve_data_location(args.data_dir), args)
     from desktop.ui.startup import boot  # the window's package: not for the commands
 
     with boot.paused_collector():  # the first-frame rules: see ``boot``
@@ -134,7 +135,15 @@ def run(argv: list[str]) -> int:
         return run_app(argv)
 
 
-#: The commands by name, each ``(location, args) -> exit status``.
-COMMANDS = {"demo": data.demo, "backup": data.backup, "restore": data.restore,
-            "export": data.export, "import": data.import_file, "profile": notes.profile,
-            "templates": notes.templates, "check-note": notes.check_for_person}
+#: The commands by name: (module in ``desktop.commands``, function), each function
+#: ``(location, args) -> exit status``. Imported only when one runs, so starting the
+#: window loads none of them (``boot``).
+COMMANDS = {"demo": ("data", "demo"), "backup": ("data", "backup"),
+            "restore": ("data", "restore"), "export": ("data", "export"),
+            "import": ("data", "import_file"), "profile": ("notes", "profile"),
+            "templates": ("notes", "templates"), "check-note": ("notes", "check_for_person")}
+
+
+def command(name: str):
+    module, function = COMMANDS[name]
+    return getattr(importlib.import_module(f"desktop.commands.{module}"), function)

@@ -5,9 +5,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands.running import CommandFailed, command, opened, prepared_folder
-
-#: Days of steps ``export steps`` writes when no --days is given.
-DEFAULT_EXPORT_DAYS = 90
+from desktop.exchange import formats
 
 
 @command("nothing was added")
@@ -73,7 +71,7 @@ def export(location, args) -> int:
     options = {}
     if args.kind == "steps":
         every_date = args.all_open or (args.person is not None and args.days is None)
-        days = DEFAULT_EXPORT_DAYS if args.days is None else args.days
+        days = formats.STEP_EXPORT_DAYS if args.days is None else args.days
         options = {"days": None if every_date else days, "person_id": args.person}
     path = Path(args.output).absolute()
     with opened(location, writes=False):

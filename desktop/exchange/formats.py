@@ -21,3 +21,5 @@ EXPORTS = (("people", "csv"), ("people", "vcard"), ("companies", "csv"),
            ("applications", "csv"), ("steps", "ics"), ("all", "json"))
 EXPORT_KINDS = tuple(dict.fromkeys(kind for kind, _ in EXPORTS))
 EXPORT_FORMATS = tuple(dict.fromkeys(name for _, name in EXPORTS))
+#: Days ahead a calendar of steps covers unless told otherwise (overdue ones included).
+STEP_EXPORT_DAYS = 90

@@ -8,11 +8,9 @@ import icalendar
 import pytest
 import vobject
 
-from desktop import cli
 from desktop.devdata.sample import load_sample_data
 from desktop.exchange import formats
 from desktop.exchange.export_formats import FORMATS, find_format
-from desktop.exchange.exporters.ics import DEFAULT_DAYS
 from desktop.store.lifecycle import close_store
 from desktop.store.models import Person
 from tests.in_process import run_cli
@@ -112,7 +110,6 @@ def test_unknown_person_and_unwritable_path_fail_clearly(sample_dir, tmp_path):
 def test_the_cli_offers_exactly_the_formats_the_exporters_have():
     assert tuple(FORMATS) == formats.EXPORTS  # every export the commands offer has a writer
     assert set(formats.EXPORT_KINDS) == {kind for kind, _ in FORMATS}
-    assert cli.DEFAULT_EXPORT_DAYS == DEFAULT_DAYS
     assert find_format("people", "vcard").suffix == ".vcf"
 
 

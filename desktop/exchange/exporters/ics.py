@@ -25,6 +25,7 @@ import peewee
 from desktop import __version__
 from desktop.clock import local_today
 from desktop.exchange.exporters.atomic import atomic_write
+from desktop.exchange.formats import STEP_EXPORT_DAYS
 from desktop.playbook import catalog
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.templates import Template, TemplateProblem
@@ -33,7 +34,7 @@ from desktop.store.models import Application, Company, Person, Step
 from desktop.vocabulary import OPEN_STEP_STATUSES
 
 #: The default window of the export: what is due in the next three months.
-DEFAULT_DAYS = 90
+DEFAULT_DAYS = STEP_EXPORT_DAYS
 #: When the reminder fires, counted from the start (local midnight) of the due day.
 REMINDER_AFTER_MIDNIGHT = datetime.timedelta(hours=9)
 #: SEQUENCE is the number of seconds from this moment to the step's last change: it
