@@ -182,6 +182,38 @@ _OUTCOME_LABELS = {
 }
 
 
+class SendWith(LabelledChoice):
+    """Where a note is written once it leaves Rebound."""
+
+    MAIL_APP = "mail_app"
+    GMAIL = "gmail"
+    OUTLOOK_WEB = "outlook_web"
+    OUTLOOK_COM = "outlook_com"
+
+    @classmethod
+    def _labels(cls):
+        return _SEND_WITH_LABELS
+
+    @property
+    def place(self) -> str:
+        """Where the note opens, as a sentence says it: "in your mail app"."""
+        return _SEND_WITH_PLACES[self]
+
+
+_SEND_WITH_LABELS = {
+    SendWith.MAIL_APP: "Your mail app",
+    SendWith.GMAIL: "Gmail, in the browser",
+    SendWith.OUTLOOK_WEB: "Outlook on the web (work or school account)",
+    SendWith.OUTLOOK_COM: "Outlook.com (personal account)",
+}
+_SEND_WITH_PLACES = {
+    SendWith.MAIL_APP: "your mail app",
+    SendWith.GMAIL: "Gmail",
+    SendWith.OUTLOOK_WEB: "Outlook on the web",
+    SendWith.OUTLOOK_COM: "Outlook.com",
+}
+
+
 #: The kinds of follow-up step as the user reads them (``playbook.kinds.StepKind``
 #: holds the values with the playbook's rules for each).
 STEP_KIND_LABELS = {

@@ -48,6 +48,8 @@ class Profile:
     linkedin: str = ""
     #: Free text after the closing line; the name is used when it is empty.
     signature: str = ""
+    #: Where notes are opened to be sent: a ``SendWith`` value.
+    send_with: str = "mail_app"
 
     @property
     def first_name(self) -> str:

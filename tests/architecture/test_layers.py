@@ -111,6 +111,14 @@ def called(function: ast.AST, names: dict) -> set[tuple[str, str]]:
     return found
 
 
+def opens_transaction(context: ast.expr) -> bool:
+    """``with transaction():`` or ``with db.atomic(...):``, the database's writes (not
+    ``atomic_write``, which writes a file)."""
+    call = context.func if isinstance(context, ast.Call) else context
+    name = call.attr if isinstance(call, ast.Attribute) else getattr(call, "id", "")
+    return name in ("transaction", "atomic")
+
+
 @cache
 def writes() -> frozenset[tuple[str, str]]:
     """Functions of the store and the domain that write: those that open a transaction,
@@ -123,8 +131,7 @@ def writes() -> frozenset[tuple[str, str]]:
         for node in tree.body:
             if isinstance(node, ast.FunctionDef):
                 opens = any(isinstance(n, ast.With) and any(
-                    "transaction" in ast.unparse(item.context_expr)
-                    or "atomic" in ast.unparse(item.context_expr) for item in n.items)
+                    opens_transaction(item.context_expr) for item in n.items)
                     for n in ast.walk(node))
                 functions[(module, node.name)] = (opens, called(node, names))
     writing = {key for key, (opens, _) in functions.items() if opens}

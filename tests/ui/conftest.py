@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.devdata.sample import load_sample_data
 from desktop.playbook.settings import load_profile, save_profile
 from desktop.ui.shell.main_window import MainWindow
+from tests.ui.playbook_flows import rejected  # noqa: F401  (a fixture for every window test)
 
 
 @pytest.fixture(autouse=True)

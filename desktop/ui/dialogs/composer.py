@@ -5,8 +5,8 @@ Drafts save themselves a moment after typing stops and when the window closes,
 so nothing typed is lost.
 """
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from desktop.operations import steps as step_operations
 from desktop.playbook import catalog, tone
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.notes import mailto_url, to_html
 from desktop.playbook.recipients import note_people
 from desktop.playbook.templates import TemplateProblem
 from desktop.store import applications, people, steps
 from desktop.store.failures import WriteFailed
 from desktop.ui.dialogs.note_questions import UnsavedClose, ask_close_unsaved, ask_send_anyway
+from desktop.ui.dialogs.sending import SendButtons, put_on_clipboard
 from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.dialogs.write_failure import tell_not_saved
 from desktop.ui.shell.change_hub import hub
@@ -83,6 +83,7 @@ class Composer(QDialog):
     def _build(self) -> None:
         name = person_name(self.person["first_name"], self.person["last_name"])
         name = name or self.person["email"]
+        self.recipient_name = name
         about = ""
         if self.application_id is not None:
             app = applications.application_values(self.application_id)
@@ -126,13 +127,10 @@ class Composer(QDialog):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([620, 320])
 
-        self.copy_button = QPushButton("Copy note", objectName="copyNote")
-        self.copy_button.setToolTip("Copy the body as plain text and formatted text (Ctrl+Shift+C)")
-        self.copy_button.clicked.connect(self.copy_note)
-        self.copy_subject_button = QPushButton("Copy subject")
-        self.copy_subject_button.clicked.connect(self.copy_subject)
-        self.mail_button = QPushButton("Open in mail app", objectName="openMail")
-        self.mail_button.clicked.connect(self.open_in_mail)
+        self.status = QLabel(objectName="composerStatus", wordWrap=True)
+        self.send_buttons = SendButtons(self._text, self.person["email"], self.recipient_name,
+                                        self._confirm_send)
+        self.send_buttons.said.connect(self.status.setText)
         self.sent_button = QPushButton("Mark as sent", objectName="markSent")
         self.sent_button.setToolTip("Log it in the timeline and plan the next check-in")
         self.sent_button.clicked.connect(self.mark_sent)
@@ -143,12 +141,10 @@ class Composer(QDialog):
         self.snooze_button.setMenu(snooze_menu(self, self._snooze))
         self.skip_button = QPushButton("Skip…")
         self.skip_button.clicked.connect(self._skip)
-        self.status = QLabel(objectName="composerStatus", wordWrap=True)
 
         actions = QHBoxLayout()
-        for button in (self.copy_button, self.copy_subject_button, self.mail_button,
-                       self.sent_button):
-            actions.addWidget(button)
+        actions.addWidget(self.send_buttons)
+        actions.addWidget(self.sent_button)
         actions.addStretch(1)
         for button in (self.draft_button, self.snooze_button, self.skip_button):
             actions.addWidget(button)
@@ -162,7 +158,7 @@ class Composer(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(actions)
 
-        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_note)
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.send_buttons.copy_note)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
 
         self._tone_timer = QTimer(self, singleShot=True, interval=TONE_DELAY_MS)
@@ -317,7 +313,7 @@ class Composer(QDialog):
             return True
         choice = ask_close_unsaved(self, self._unsaved.message)
         if choice is UnsavedClose.COPY_AND_CLOSE:
-            self._put_on_clipboard()
+            put_on_clipboard(self.body.toPlainText())
         return choice is not UnsavedClose.KEEP_OPEN
 
     def closeEvent(self, event) -> None:
@@ -331,39 +327,6 @@ class Composer(QDialog):
             super().reject()
 
     # Leaving Rebound ----------------------------------------------------------
-
-    def copy_note(self) -> None:
-        if not self._confirm_send("Copy it"):
-            return
-        self._put_on_clipboard()
-        self.status.setText("Copied. Paste it into a new e-mail; the paragraphs come along.")
-
-    def _put_on_clipboard(self) -> None:
-        body = self.body.toPlainText()
-        data = QMimeData()
-        data.setText(body)
-        data.setHtml(to_html(body))
-        QGuiApplication.clipboard().setMimeData(data)
-
-    def copy_subject(self) -> None:
-        QGuiApplication.clipboard().setText(self.subject.text())
-        self.status.setText("Subject copied.")
-
-    def open_in_mail(self) -> None:
-        if not self._confirm_send("Open it in your mail app"):
-            return
-        address = self.person["email"]
-        subject, body = self._text()
-        url = mailto_url(address, subject, body) if address else None
-        if url is None:
-            self._put_on_clipboard()
-            reason = ("There is no e-mail address for this person"
-                      if not address else "The note is too long for a mail link")
-            self.status.setText(f"{reason}, so it was copied instead: paste it into a new "
-                                "e-mail.")
-            return
-        QDesktopServices.openUrl(QUrl(url))
-        self.status.setText("Opened in your mail app. Come back and mark it sent when it's gone.")
 
     def _draft_saved_or_said(self) -> bool:
         """Before an action that closes the note: the draft is saved, or the user is

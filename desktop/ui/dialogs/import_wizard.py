@@ -307,7 +307,7 @@ class ImportWizard(QWizard):
         """Start the import on a worker thread; ``page`` shows its progress and end."""
         self.work = LongWork(data.import_file, self.path,
                              on_duplicate=self.preview_page.chosen_policy(),
-                             mapping=self.mapping, parent=self)
+                             mapping=self.mapping)
         self.work.progressed.connect(page.show_progress)
         self.work.succeeded.connect(lambda changes: self._imported(page, changes))
         self.work.failed.connect(lambda exc: self._not_imported(page, exc))
@@ -315,8 +315,7 @@ class ImportWizard(QWizard):
         hub().start_long(self.work, source=self)
 
     def _work_ended(self) -> None:
-        self.work.deleteLater()
-        self.work = None
+        self.work = None  # the hub deletes it
 
     def _not_imported(self, page: ImportPage, exc: Exception) -> None:
         if isinstance(exc, ImportCancelled):

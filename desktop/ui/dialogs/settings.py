@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +25,7 @@ from desktop.operations import notes
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import Profile, load_playbook_settings, load_profile
 from desktop.ui.shell.change_hub import hub
+from desktop.vocabulary import SendWith
 
 
 class SettingsDialog(QDialog):
@@ -52,6 +54,13 @@ class SettingsDialog(QDialog):
         me_form.addRow("Phone", self.phone)
         me_form.addRow("LinkedIn", self.linkedin)
         me_form.addRow("Signature", self.signature)
+        self.send_with = QComboBox(objectName="sendWith")
+        for choice in SendWith:
+            self.send_with.addItem(choice.label, choice.value)
+        self.send_with.setCurrentIndex(max(self.send_with.findData(profile.send_with), 0))
+        self.send_with.setToolTip("Where “Open in…” in the composer opens a new e-mail "
+                                  "with the note")
+        me_form.addRow("Send notes with", self.send_with)
 
         settings = load_playbook_settings()
         plan = QGroupBox("When an application is turned down, plan…")
@@ -118,6 +127,7 @@ class SettingsDialog(QDialog):
             name=self.name.text().strip(), email=self.email.text().strip(),
             phone=self.phone.text().strip(), linkedin=self.linkedin.text().strip(),
             signature=self.signature.toPlainText().strip(),
+            send_with=self.send_with.currentData(),
         )
         settings = load_playbook_settings()
         for kind, box in self.enabled.items():

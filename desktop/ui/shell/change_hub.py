@@ -49,7 +49,12 @@ class ChangeHub(QObject):
             return changes
 
     def start_long(self, work: LongWork, source: QObject | None = None) -> None:
-        """Start ``work`` on its thread; its Changes reach the views like any other."""
+        """Start ``work`` on its thread; its Changes reach the views like any other.
+
+        The hub owns ``work`` from here (whoever made it may go first) and deletes it
+        once its thread has ended, never while it runs.
+        """
+        work.setParent(self)
         work.succeeded.connect(lambda changes: self.did_execute(changes, source))
         work.finished.connect(lambda: self._ended(work))
         self._running.append(work)
@@ -59,6 +64,7 @@ class ChangeHub(QObject):
 
     def _ended(self, work: LongWork) -> None:
         self._running.remove(work)
+        work.deleteLater()
         if not self._running:
             self.busyChanged.emit(False)
 

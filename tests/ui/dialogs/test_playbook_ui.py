@@ -3,79 +3,15 @@ open a note, check its tone, copy it, mark it sent, snooze and skip."""
 
 import datetime
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.clock import local_today
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.settings import Profile, load_playbook_settings, save_settings
 from desktop.store import applications, people, steps
-from desktop.ui.views.today import STEP, StepIdRole
 from desktop.vocabulary import StepStatus
-
-
-@pytest.fixture
-def rejected(window, qtbot):
-    """An interviewing application with a hiring manager and a recruiter, then marked
-    Rejected two days ago through the Applications form."""
-    save_settings(Profile(name="Sam Rivera", email="sam@example.com"),
-                  load_playbook_settings())
-    app = applications.save_application(None, {"company": "Northwind", "position": "Analyst",
-                                               "stage": "interviewing"})
-    priya = people.save_person(None, {"first_name": "Priya", "last_name": "Raman",
-                                      "email": "priya@northwind.example", "company": "Northwind"})
-    tom = people.save_person(None, {"first_name": "Tom", "last_name": "Becker",
-                                    "email": "tom@northwind.example", "company": "Northwind"})
-    applications.link_person(app.id, priya.id, "hiring_manager")
-    applications.link_person(app.id, tom.id, "recruiter")
-    window.show_view(3)
-    view = window.current_view()
-    view.reload()
-    view.select_id(app.id)
-    form = view.form
-    form.editor("stage").set_value("rejected")
-    form.editor("rejected_on").set_value(local_today() - datetime.timedelta(days=2))
-    form.editor("rejection_reason").set_value("We went with someone with more clinical data.")
-    form._on_edited()
-    assert form.save()
-    qtbot.waitUntil(lambda: "Planned" in window.statusBar().currentMessage())
-    return {"application": app.id, "priya": priya.id, "tom": tom.id}
-
-
-def today_rows(window):
-    tree = window.today.tree
-    rows = []
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            item = group.child(c)
-            if item.data(0, StepIdRole) is not None:
-                rows.append((group.text(0), item.text(0), item.text(STEP), item.text(2),
-                             item.data(0, StepIdRole)))
-    return rows
-
-
-def select_step(today_view, step_id: int) -> None:
-    tree = today_view.tree
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            if group.child(c).data(0, StepIdRole) == step_id:
-                tree.setCurrentItem(group.child(c))
-                return
-    raise AssertionError(f"step {step_id} is not in Today")
-
-
-def finding_texts(composer) -> list[str]:
-    findings = composer.tone_panel.findings
-    return [findings.item(i).text() for i in range(findings.count())]
-
-
-def step_for(window, who: str, kind_label: str) -> int:
-    window.show_view(0)
-    return next(r[4] for r in today_rows(window) if r[3] == who and r[2] == kind_label)
+from tests.ui.playbook_flows import finding_texts, select_step, step_for, today_rows
 
 
 def test_rejecting_plans_steps_that_show_in_today(window, rejected):
@@ -121,19 +57,19 @@ def test_the_composer_writes_checks_copies_and_sends(window, rejected, qtbot, an
     # With an error listed, copying asks first; once the user says yes, this draft is
     # not asked about again (copy, mark as sent).
     asked = answer(question=QMessageBox.StandardButton.No)
-    composer.copy_note()
+    composer.send_buttons.copy_note()
     assert [kind for kind, _ in asked] == ["question"]
     assert "Copy it anyway?" in asked[0][1]
     assert QGuiApplication.clipboard().text() != composer.body.toPlainText()
     answer(question=QMessageBox.StandardButton.Yes)
-    composer.copy_note()
+    composer.send_buttons.copy_note()
     assert len(asked) == 2
 
     # Copy: plain text and HTML with paragraphs.
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == composer.body.toPlainText()
     assert mime.html().count("<p>") >= 3
-    composer.copy_subject()
+    composer.send_buttons.copy_subject()
     assert QGuiApplication.clipboard().text() == composer.subject.text()
 
     # Mark as sent: logged in the timeline, next check-in planned from today.
@@ -170,23 +106,6 @@ def test_drafts_are_kept_when_the_composer_closes(window, rejected, qtbot):
     reopened = window.open_step(step_id)
     assert "My own words" in reopened.body.toPlainText()
     reopened.close()
-
-
-def test_open_in_mail_app_builds_a_mailto_link_or_copies(window, rejected, monkeypatch, answer):
-    answer(question=QMessageBox.StandardButton.Yes)  # send the long note anyway
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
-    composer = window.open_step(step_for(window, "Priya Raman", "Thank-you note"))
-    composer.open_in_mail()
-    assert opened[0].scheme() == "mailto"
-    assert opened[0].toString().startswith("mailto:priya@northwind.example?subject=")
-
-    composer.body.setPlainText("A long note. " * 400)
-    composer.open_in_mail()
-    assert len(opened) == 1  # too long for a link: copied instead
-    assert "copied" in composer.status.text()
-    assert QGuiApplication.clipboard().text().startswith("A long note.")
-    composer.close()
 
 
 def test_snooze_and_skip_from_today(window, rejected, monkeypatch):

@@ -31,3 +31,19 @@ def test_cancel_changes_nothing(store, qtbot):
     dialog.name.setText("Nobody")
     dialog.reject()
     assert load_profile().name == ""
+
+
+def test_where_notes_open_is_chosen_and_kept(store, qtbot):
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.send_with.currentText() == "Your mail app"
+    labels = [dialog.send_with.itemText(i) for i in range(dialog.send_with.count())]
+    assert labels == ["Your mail app", "Gmail, in the browser",
+                      "Outlook on the web (work or school account)",
+                      "Outlook.com (personal account)"]
+    dialog.send_with.setCurrentIndex(1)
+    dialog.accept()
+    assert load_profile().send_with == "gmail"
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    assert again.send_with.currentText() == "Gmail, in the browser"

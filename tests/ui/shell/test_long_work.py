@@ -59,6 +59,7 @@ def test_escape_during_an_import_stops_it_and_writes_nothing(window, tmp_path, q
     assert wizard.import_page.summary.text() == (
         "Stopped. Nothing was imported: your data is as it was.")
     assert people.count_people() == 0
+    qtbot.waitUntil(lambda: not hub().busy)
     wizard.reject()
     assert not wizard.isVisible()
 
