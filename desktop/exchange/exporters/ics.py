@@ -69,9 +69,9 @@ def step_uid(step_id: int) -> str:
     return f"step-{step_id}@rebound.local"
 
 
-def step_link(step_id: int) -> str:
-    """The address that opens the step in Rebound."""
-    return f"rebound://step/{step_id}"
+#: Where the note is, said in each event. No link: nothing on the user's system
+#: would open a ``rebound://`` address, and a link that opens nothing misleads.
+WHERE_THE_NOTE_IS = "The note is waiting in Rebound, under Today."
 
 
 def select_steps(days: int | None = DEFAULT_DAYS, person_id: int | None = None,
@@ -159,7 +159,7 @@ def step_event(step: PlannedStep, subject: str) -> icalendar.Event:
         f"Subject: {subject}",
         about,
         step.kind.why,
-        f"Open in Rebound: {step_link(step.id)}",
+        WHERE_THE_NOTE_IS,
     ) if part)
     event = icalendar.Event()
     event.add("uid", step_uid(step.id))
@@ -171,7 +171,6 @@ def step_event(step: PlannedStep, subject: str) -> icalendar.Event:
     event.add("dtend", step.due_on + datetime.timedelta(days=1))
     event.add("summary", summary)
     event.add("description", description)
-    event.add("url", step_link(step.id))
     event.add("transp", "TRANSPARENT")
     event.add("categories", ["Rebound"])
     alarm = icalendar.Alarm()
