@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             return
         view = self.view(row)
         self.stack.setCurrentWidget(view)
+        self.statusBar().clearMessage()  # what the last view said is not about this one
         if view.stale:
             view.stale = False
             view.reload()
@@ -186,12 +187,14 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self, *_args) -> None:
+        """"People — Rebound", with what is due and whether anything is unsaved."""
         dirty = any(view.has_unsaved_changes() for view in self.views)
         self.setWindowModified(dirty)
-        # Ending with the app's name keeps Qt from appending it again.
-        due = f"{self._due} due" if self._due else "Today"
+        label = VIEWS[max(self.stack.currentIndex(), 0)][0]
+        due = f" · {self._due} due" if self._due else ""
         read_only = " (read-only)" if self.read_only_reason else ""
-        self.setWindowTitle(f"{due}[*]{read_only} — Rebound")
+        # Ending with the app's name keeps Qt from appending it again.
+        self.setWindowTitle(f"{label}{due}[*]{read_only} — Rebound")
         item = self.sidebar.item(0)
         item.setText(f"Today  ({self._due})" if self._due else "Today")
 

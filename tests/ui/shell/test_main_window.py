@@ -46,6 +46,22 @@ def test_ctrl_digits_switch_views(sample_window, qtbot):
     assert sample_window.current_view().name == "today"
 
 
+def test_the_title_names_the_view_and_the_status_bar_speaks_of_it(sample_window):
+    due = sample_window.due_count
+    assert due > 0
+    titles = []
+    for row in range(5):
+        sample_window.show_view(row)
+        titles.append(sample_window.windowTitle())
+    assert titles == [f"{name} · {due} due[*] — Rebound"
+                      for name in ("Today", "People", "Companies", "Applications",
+                                   "Templates")]
+    sample_window.show_view(1)
+    assert sample_window.statusBar().currentMessage() == "6 people"
+    sample_window.show_view(4)  # Templates counts nothing: the people count is gone
+    assert sample_window.statusBar().currentMessage() == ""
+
+
 def test_other_views_refresh_after_a_change(sample_window):
     sample_window.show_view(1)
     people_view = sample_window.current_view()
