@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -112,6 +114,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(data)
         layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # save from any field...
+            QShortcut(QKeySequence(keys), self, self.accept)
+        self.signature.installEventFilter(self)  # ...the signature too, which takes Return
+        self._as_opened = self._values()
 
     def choose_new_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -121,6 +127,34 @@ class SettingsDialog(QDialog):
 
     def show_data_dir(self, data_dir: Path) -> None:
         self.data_label.setText(str(data_dir))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.signature and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _values(self) -> tuple:
+        """Everything the dialog can change, to tell whether anything was."""
+        return (self.name.text(), self.email.text(), self.phone.text(), self.linkedin.text(),
+                self.signature.toPlainText(), self.send_with.currentIndex(),
+                self.checkins.isChecked(), self.months.value(),
+                *(box.isChecked() for box in self.enabled.values()),
+                *(days.value() for days in self.offsets.values()))
+
+    def reject(self) -> None:
+        """Escape or Cancel: what was typed is thrown away only when the user says so."""
+        if self._values() != self._as_opened:
+            answer = QMessageBox.question(
+                self, "Discard your changes?",
+                "You changed your settings. Close without saving them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def accept(self) -> None:
         profile = Profile(

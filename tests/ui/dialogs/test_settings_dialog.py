@@ -25,10 +25,13 @@ def test_settings_are_saved_together(store, qtbot):
     assert settings.checkin_months == 4
 
 
-def test_cancel_changes_nothing(store, qtbot):
+def test_cancel_changes_nothing(store, qtbot, answer):
+    from PySide6.QtWidgets import QMessageBox
+
     dialog = SettingsDialog()
     qtbot.addWidget(dialog)
     dialog.name.setText("Nobody")
+    answer(question=QMessageBox.StandardButton.Discard)
     dialog.reject()
     assert load_profile().name == ""
 
@@ -47,3 +50,40 @@ def test_where_notes_open_is_chosen_and_kept(store, qtbot):
     again = SettingsDialog()
     qtbot.addWidget(again)
     assert again.send_with.currentText() == "Gmail, in the browser"
+
+
+def test_escape_asks_before_throwing_typed_settings_away(store, qtbot, answer):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible()
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Sam Rivera")
+    answer(question=QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.name.text() == "Sam Rivera"  # kept
+    answer(question=QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert load_profile().name == ""
+
+
+def test_ctrl_return_saves_even_from_the_signature(store, qtbot):
+    from PySide6.QtCore import Qt
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.signature.setFocus()
+    qtbot.keyClicks(dialog.signature, "portfolio.example")
+    qtbot.keyClick(dialog.signature, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert load_profile().signature == "portfolio.example"
