@@ -151,7 +151,8 @@ _SORTS = {
 
 
 def _filter(text: str):
-    return like_all(text, (Application.position, Company.name, Application.source))
+    return like_all(text, (Application.position, Company.name, Application.source),
+                    choices=((Application.stage, Stage),))
 
 
 def application_rows(text: str, sort: str, descending: bool, offset: int, limit: int) -> list:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import peewee
 
+from desktop.vocabulary import LabelledChoice
+
 #: Rows a table asks for at a time: a few screens' worth.
 PAGE_SIZE = 200
 
@@ -47,8 +49,19 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens)
 
 
-def like_all(text: str, columns: Sequence) -> peewee.Expression | None:
-    """Every word of ``text`` found in at least one of ``columns`` (small tables)."""
+def labelled(choices: type[LabelledChoice], token: str) -> list[str]:
+    """The stored values whose label, as the table shows it, has a word starting with
+    ``token``: "interv" finds Interviewing, "manager" finds Hiring manager."""
+    token = token.lower()
+    return [choice.value for choice in choices if choice.value
+            and any(word.startswith(token) for word in words(choice.label.lower()))]
+
+
+def like_all(text: str, columns: Sequence,
+             choices: Sequence[tuple[peewee.Field, type[LabelledChoice]]] = ()
+             ) -> peewee.Expression | None:
+    """Every word of ``text`` found in at least one of ``columns``, or in the label of
+    a ``(column, choices)`` value, as the table shows it (small tables)."""
     condition = None
     for token in words(text):
         pattern = f"%{token}%"
@@ -56,5 +69,8 @@ def like_all(text: str, columns: Sequence) -> peewee.Expression | None:
         for column in columns:
             term = column ** pattern  # ILIKE: case-insensitive in SQLite
             any_column = term if any_column is None else any_column | term
+        for column, choice in choices:
+            if values := labelled(choice, token):
+                any_column = any_column | column.in_(values)
         condition = any_column if condition is None else condition & any_column
     return condition

@@ -146,6 +146,56 @@ _V3_PLAYBOOK = (
 )
 
 
+# The Role column, as it reads, in the people search: typing "recruiter" finds whom
+# the table shows as one. The labels are written here as they were when this was
+# made; a test holds them to ``vocabulary``, so a relabelled role comes with a
+# migration that rebuilds the index.
+ROLE_LABELS_IN_SEARCH = {"hiring_manager": "Hiring manager", "recruiter": "Recruiter",
+                         "interviewer": "Interviewer", "hr": "HR", "referrer": "Referrer",
+                         "other": "Other"}
+
+
+def _role_label(row: str) -> str:
+    cases = " ".join(f"WHEN '{value}' THEN '{label}'"
+                     for value, label in ROLE_LABELS_IN_SEARCH.items())
+    return f"CASE {row}.hiring_role {cases} ELSE '' END"
+
+
+_V4_SEARCH_ROW = f"{_PERSON_SEARCH_ROW}, {_role_label('new')}"
+_V4_ROLE_IN_SEARCH = (
+    "DROP TRIGGER person_search_insert",
+    "DROP TRIGGER person_search_update",
+    "DROP TRIGGER person_search_delete",
+    "DROP TRIGGER person_search_company_rename",
+    "DROP TABLE person_search",
+    """CREATE VIRTUAL TABLE "person_search" USING fts5(
+        name, email, title, company, role,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')""",
+    f"""INSERT INTO person_search (rowid, name, email, title, company, role)
+        SELECT p.id, p.first_name || ' ' || p.last_name, p.email, p.title,
+               coalesce(c.name, ''), {_role_label('p')}
+        FROM person p LEFT JOIN company c ON c.id = p.company_id""",
+    f"""CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+        INSERT INTO person_search (rowid, name, email, title, company, role)
+        VALUES ({_V4_SEARCH_ROW});
+    END""",
+    f"""CREATE TRIGGER person_search_update
+        AFTER UPDATE OF first_name, last_name, email, title, company_id, hiring_role
+        ON person BEGIN
+        DELETE FROM person_search WHERE rowid = old.id;
+        INSERT INTO person_search (rowid, name, email, title, company, role)
+        VALUES ({_V4_SEARCH_ROW});
+    END""",
+    """CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+        DELETE FROM person_search WHERE rowid = old.id;
+    END""",
+    """CREATE TRIGGER person_search_company_rename AFTER UPDATE OF name ON company BEGIN
+        UPDATE person_search SET company = new.name
+        WHERE rowid IN (SELECT id FROM person WHERE company_id = new.id);
+    END""",
+)
+
+
 class MigrationFailed(Exception):
     """The data could not be brought up to this version's format; it is as it was.
 
@@ -181,6 +231,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "companies, people, applications and interactions", _V1_CORE),
     Migration(2, "full-text search over people", _V2_PERSON_SEARCH),
     Migration(3, "follow-up steps, note templates, skills and settings", _V3_PLAYBOOK),
+    Migration(4, "roles in the people search", _V4_ROLE_IN_SEARCH),
 )
 
 #: The newest data format this version of Rebound reads and writes.

@@ -207,14 +207,14 @@ def test_failed_upgrade_at_open_leaves_the_old_file_usable(v1_copy, data_dir, he
 
 
 def test_failing_migration_keeps_the_ones_before_it(data_dir):
-    """Each migration is its own step: a failure in step 3 keeps steps 1 and 2."""
+    """Each migration is its own step: a failure in the last keeps those before it."""
     data_dir.mkdir()
     path = data_dir / DATABASE_NAME
     from desktop.store.connection import connect
 
     connect(path)
     try:
-        with pytest.raises(MigrationFailed, match="format 4"):
+        with pytest.raises(MigrationFailed, match=f"format {SCHEMA_VERSION + 1}"):
             migrations.migrate(path, migrations=_with_broken_last("CREATE TABLE t (x)"))
         assert user_version() == SCHEMA_VERSION
         tables = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
@@ -279,3 +279,53 @@ def test_migrate_itself_refuses_a_newer_file(store):
     with pytest.raises(DatabaseTooNew):
         migrations.migrate(store.db_path)
     assert user_version() == SCHEMA_VERSION + 5
+
+
+def test_the_roles_in_the_people_search_read_as_the_role_column_does():
+    """Migration 4 wrote the role labels into the search index's triggers; a label
+    changed in ``vocabulary`` must come with a migration that rebuilds the index."""
+    from desktop.store.migrations import ROLE_LABELS_IN_SEARCH
+    from desktop.vocabulary import HiringRole
+
+    assert {role.value: role.label for role in HiringRole
+                                     if role.value} == ROLE_LABELS_IN_SEARCH
+
+
+def test_people_from_before_migration_4_are_found_by_their_role(tmp_path):
+    """A version-3 database with a recruiter in it: after the update, "recruiter"
+    finds her, and a role changed later is found by its new name."""
+    from desktop.store import lifecycle, people
+    from desktop.store.migrations import MIGRATIONS
+
+    data_dir = tmp_path / "data"
+    store = lifecycle.open_store(data_dir)
+    lifecycle.close_store(store)
+    import sqlite3
+
+    conn = sqlite3.connect(data_dir / "rebound.db")
+    with conn:  # back to format 3, as an older Rebound left it
+        conn.execute("PRAGMA user_version = 0")
+        for statement in ("DROP TRIGGER person_search_insert", "DROP TRIGGER person_search_update",
+                          "DROP TRIGGER person_search_delete",
+                          "DROP TRIGGER person_search_company_rename",
+                          "DROP TABLE person_search"):
+            conn.execute(statement)
+        for statement in MIGRATIONS[1].statements:
+            conn.execute(statement)
+        conn.execute("INSERT INTO person (first_name, last_name, hiring_role, created_at, "
+                     "updated_at) VALUES ('Rita', 'Osei', 'recruiter', '2026-01-01', "
+                     "'2026-01-01')")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+
+    store = lifecycle.open_store(data_dir)
+    try:
+        assert [m.version for m in store.migrations_applied] == [4]
+        assert [r.first_name for r in people.person_rows("recruiter", "name", False, 0, 9)] \
+            == ["Rita"]
+        rita = people.person_rows("rita", "name", False, 0, 9)[0].id
+        people.save_person(rita, {**people.person_values(rita), "hiring_role": "hr"})
+        assert people.count_people("recruiter") == 0
+        assert people.count_people("hr osei") == 1
+    finally:
+        lifecycle.close_store(store)

@@ -100,6 +100,24 @@ def test_filter_finds_people_by_word_prefixes(contacts, typed, expected):
     assert people.count_people(typed) == len(expected)
 
 
+def test_the_filter_matches_the_role_column_as_it_reads(contacts):
+    """The Role column shows "Hiring manager" and "Recruiter": typing what it shows
+    finds those people, alone or with another word, and still finds titles."""
+    for who, role in (("Joanna", "recruiter"), ("careers@initech.example", "hiring_manager"),
+                      ("José", "interviewer")):
+        values = people.person_values(contacts[who])
+        people.save_person(contacts[who], {**values, "hiring_role": role})
+    # Anna is a recruiter by title only; Joanna by role only.
+    assert names(all_people("recruiter")) == {"Anna Kowalska", "Joanna Smith"}
+    assert people.count_people("recruiter") == 2
+    assert names(all_people("hiring manager")) == {"careers@initech.example"}
+    assert names(all_people("manager")) == {"careers@initech.example", "Annabel Lee"}
+    assert names(all_people("recruiter acme")) == {"Anna Kowalska", "Joanna Smith"}
+    assert names(all_people("interv")) == {"José Núñez"}
+    assert names(all_people("recruiter globex")) == set()
+    assert people.count_people("manager") == 2
+
+
 @pytest.mark.parametrize("typed", ['"', "anna\"", "*", "anna OR", "NOT anna", "NEAR(a b)",
                                    "a-b", "(", "'; DROP TABLE person; --", "   ", "^", ":"])
 def test_odd_filter_text_never_fails(contacts, typed):
@@ -396,6 +414,12 @@ def job_hunt():
         ("linkedin", {"Backend Engineer", "Data Analyst"}),  # source
         ("acme engineer", {"Backend Engineer", "Staff Engineer"}),
         ("backend globex", {"Backend Developer"}),
+        # The Stage column, as it reads.
+        ("interviewing", {"Staff Engineer"}),
+        ("rejected", {"Backend Engineer", "QA Lead"}),
+        ("final", set()),
+        ("rejected acme", {"Backend Engineer"}),
+        ("offer", {"Backend Developer"}),
         ("", {"Backend Engineer", "Staff Engineer", "Data Analyst", "Backend Developer",
               "QA Lead"}),
         ("zzz", set()),
