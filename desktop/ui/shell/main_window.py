@@ -8,7 +8,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QPalette
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,13 @@ def _made_in(view: View, source) -> bool:
 def _view_class(path: str) -> type[View]:
     module, _, name = path.partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+#: The window's size at its first start, made smaller where the screen is.
+DEFAULT_SIZE = QSize(1180, 740)
+#: Room left for the window's frame: each side's border, and the title bar with the
+#: top border (the frame is the system's, and unknown until the window is shown).
+FRAME_ALLOWANCE = QSize(8, 40)
 
 
 class MainWindow(QMainWindow):
@@ -300,8 +307,28 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 740)
+            self.resize(DEFAULT_SIZE)
+        self.fit_on_screen()
         self.show_view(0)  # Today: what is due is the first thing to see.
+
+    def fit_on_screen(self) -> None:
+        """Keep the window within the screen's free area: a size saved on a larger
+        screen, or at another scale factor, must not come back larger than the screen
+        or beyond its edge. The frame is not known before the window is shown, so
+        room is left for a usual one (``FRAME_ALLOWANCE``)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        free = screen.availableGeometry()
+        side, top = FRAME_ALLOWANCE.width(), FRAME_ALLOWANCE.height()
+        room = QSize(free.width() - 2 * side, free.height() - top - side)
+        size = self.size().boundedTo(room)
+        if size != self.size():
+            self.resize(size)
+        x = min(max(self.x(), free.left()), free.right() + 1 - size.width() - 2 * side)
+        y = min(max(self.y(), free.top()), free.bottom() + 1 - size.height() - top - side)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -93,6 +93,34 @@ def test_window_geometry_column_widths_and_view_persist(store, settings, qtbot):
     assert second.view(2).table.horizontalHeader().sectionSize(0) == 333
 
 
+def test_a_window_saved_larger_than_the_screen_comes_back_within_it(store, settings, qtbot):
+    """A size saved on a bigger screen, or at scale factor 2, fits the free area."""
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.setMinimumSize(0, 0)
+    first.setGeometry(2600, 1500, 3000, 2000)  # off the 800x600 screen, and bigger
+    first.save_state()
+    first.close()
+
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    second.show()
+    free = second.screen().availableGeometry()
+    assert second.width() <= free.width() and second.height() <= free.height()
+    assert free.contains(second.frameGeometry())
+
+
+def test_the_first_window_fits_a_small_screen(store, settings, qtbot):
+    """At scale factor 2 a laptop screen is 640-800 points wide: the first window
+    takes its default size only where it fits (the offscreen screen is 800x600)."""
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.show()
+    free = window.screen().availableGeometry()
+    assert free.width() < 1180 or free.height() < 740, "the test needs a small screen"
+    assert free.contains(window.frameGeometry())
+
+
 def test_sort_order_persists(store, settings, qtbot):
     first = MainWindow(store, settings)
     qtbot.addWidget(first)
