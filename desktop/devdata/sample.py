@@ -1,7 +1,9 @@
-"""A small, realistic example for a new user to explore: Help → Load sample data.
+"""A small, realistic example for a new user to explore: Help → Load sample data,
+and Help → Remove sample data to take exactly it away again.
 
 Dates are relative to today so the example always looks current. It goes only
-into an empty database: it must never mix with someone's real contacts.
+into an empty database: it must never mix with someone's real contacts. What it
+added is remembered by id, so removing it leaves everything the user added since.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -17,10 +19,19 @@ from desktop.store.models import (
     Skill,
     Step,
 )
+from desktop.store.settings import get_setting, set_setting
 
 
 class SampleRefused(Exception):
     """The database already holds data; the sample would mix with it."""
+
+
+class NoSample(Exception):
+    """There is no sample data to remove."""
+
+
+#: The setting that remembers the ids of what the sample added.
+SAMPLE_KEY = "sample_data"
 
 
 def is_empty() -> bool:
@@ -203,5 +214,36 @@ def load_sample_data() -> dict:
         for person, app, kind, days, status in _STEPS:
             Step.create(person=people[person], application=applications[app], kind=kind,
                         due_on=local_today() + timedelta(days=days), status=status)
+        set_setting(SAMPLE_KEY, {
+            "companies": [c.id for c in companies.values()],
+            "people": [p.id for p in people.values()],
+            "applications": [a.id for a in applications.values()],
+            "skills": [s.id for s in Skill.select(Skill.id)],
+        })
     return {"companies": len(companies), "people": len(people),
             "applications": len(applications), "interactions": len(_INTERACTIONS)}
+
+
+def sample_loaded() -> bool:
+    return bool(get_setting(SAMPLE_KEY))
+
+
+def remove_sample_data() -> dict:
+    """Remove what ``load_sample_data`` added, with what hangs on it (their notes,
+    plans and timeline); returns how many of each went, and how many companies
+    stayed because something of the user's is at them. Raises NoSample."""
+    with transaction():
+        added = get_setting(SAMPLE_KEY)
+        if not added:
+            raise NoSample("There is no sample data to remove.")
+        people = Person.delete().where(Person.id.in_(added["people"])).execute()
+        applications = Application.delete().where(
+            Application.id.in_(added["applications"])).execute()
+        Skill.delete().where(Skill.id.in_(added["skills"])).execute()
+        in_use = (Company.id.in_(Person.select(Person.company).where(Person.company.is_null(False)))
+                  | Company.id.in_(Application.select(Application.company)))
+        unused = Company.select(Company.id).where(Company.id.in_(added["companies"]) & ~in_use)
+        companies = Company.delete().where(Company.id.in_(unused)).execute()
+        set_setting(SAMPLE_KEY, None)
+    return {"people": people, "applications": applications, "companies": companies,
+            "companies kept": len(added["companies"]) - companies}

@@ -33,6 +33,12 @@ def load_sample() -> Changes:
     return Changes.all(detail=counts)
 
 
+def remove_sample() -> Changes:
+    """Take away exactly what the sample added (NoSample when there is none); what
+    went is in ``detail``."""
+    return Changes.all(detail=sample.remove_sample_data())
+
+
 def restore(data_dir: Path, backup: Path | None = None) -> Changes:
     """Put a backup in place of the (closed) data; what was done is in ``detail``."""
     return Changes.all(detail=restoring.restore(data_dir, backup))

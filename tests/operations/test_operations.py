@@ -172,3 +172,37 @@ def test_work_on_a_worker_thread_uses_and_closes_its_own_connection(store):
     assert not db.is_closed() and db.connection() is window_connection
     assert people.count_people() == 1  # the worker's write is committed
     assert str(seen["result"]) == "the operation failed"
+
+
+def test_removing_the_sample_takes_exactly_what_it_added(store):
+    """The user's own people and applications stay, and so does a sample company they
+    put something at; everything of the sample goes, with its steps and timeline."""
+    from desktop.devdata.sample import NoSample
+    from desktop.operations import data
+    from desktop.store.models import Company, Interaction, Skill, Step
+
+    loaded = data.load_sample().detail
+    mine = person_operations.save_person(
+        None, {"first_name": "Mine", "company": "Northwind Health"}).created
+    elsewhere = person_operations.save_person(
+        None, {"first_name": "Elsewhere", "company": "My Own Co"}).created
+    my_app = application_operations.save_application(
+        None, {"company": "Fernhill Studios", "position": "Designer",
+               "stage": "applied"}).created
+
+    changes = data.remove_sample()
+
+    gone = changes.detail
+    assert (gone["people"], gone["applications"]) == (loaded["people"], loaded["applications"])
+    assert gone["companies kept"] == 2  # Northwind (Mine) and Fernhill (my application)
+    assert {p.id for p in people.search_people("")} == {mine, elsewhere}
+    assert [a.id for a in applications.application_rows("", "position", False, 0, 99)] \
+        == [my_app]
+    assert {c.name for c in Company.select()} == {"Northwind Health", "Fernhill Studios",
+                                                  "My Own Co"}
+    assert Step.select().count() == 0
+    assert Interaction.select().count() == 0
+    assert Skill.select().count() == 0
+    assert changes.touches(Record.PERSON)
+    with pytest.raises(NoSample):
+        data.remove_sample()

@@ -284,9 +284,31 @@ class MainWindow(QMainWindow):
         counts = changes.detail
         self.statusBar().showMessage(
             f"Loaded {counts['people']} people, {counts['companies']} companies and "
-            f"{counts['applications']} applications. Explore, then delete them when you "
-            "are ready for your own."
+            f"{counts['applications']} applications. Explore, then Help → Remove sample "
+            "data takes exactly them away again."
         )
+
+    def remove_sample_data(self) -> None:
+        from desktop.devdata.sample import NoSample
+        from desktop.operations import data  # rarely used: not loaded at start-up
+
+        answer = QMessageBox.question(
+            self, "Remove sample data",
+            "Remove the sample's people, companies and applications, with their notes, "
+            "plans and timeline? What you added yourself stays, and so does a sample "
+            "company where you added someone or an application.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = hub().run(data.remove_sample, source=self, parent=self)
+        except NoSample as exc:
+            QMessageBox.information(self, "Remove sample data", str(exc))
+            return
+        if changes is not None:
+            gone = changes.detail
+            self.statusBar().showMessage(
+                f"Removed the sample: {gone['people']} people, {gone['companies']} "
+                f"companies and {gone['applications']} applications.")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))

@@ -85,5 +85,7 @@ def build_menus(window) -> None:
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(add("Load &sample data", window.load_sample_data,
                             tip="Fill an empty Rebound with an example"))
+    help_menu.addAction(add("&Remove sample data…", window.remove_sample_data,
+                            tip="Take the example away again; what you added stays"))
     help_menu.addAction(add("Open &data folder", window.open_data_folder))
     help_menu.addAction(add("&About Rebound", window.about))

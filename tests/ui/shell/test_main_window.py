@@ -26,6 +26,22 @@ def test_load_sample_data_fills_an_empty_database(window, answer):
     assert window.current_view().model.rowCount() == 5
 
 
+def test_remove_sample_data_takes_it_away_and_keeps_what_you_added(window, answer):
+    window.load_sample_data()
+    assert "Help → Remove sample data" in window.statusBar().currentMessage()
+    people.save_person(None, {"first_name": "My", "last_name": "Contact"})
+    answer(question=QMessageBox.StandardButton.Yes)
+    window.remove_sample_data()
+    assert window.statusBar().currentMessage() == (
+        "Removed the sample: 6 people, 4 companies and 5 applications.")
+    window.show_view(1)
+    assert window.current_view().model.rowCount() == 1  # yours
+    assert window.today.tree.topLevelItem(0).text(0) == "Due now: nothing here"
+    said = answer(information=None)
+    window.remove_sample_data()
+    assert said[-1] == ("information", "There is no sample data to remove.")
+
+
 def test_sample_data_never_goes_into_a_database_with_data(window, monkeypatch):
     people.save_person(None, {"first_name": "Only", "last_name": "Me"})
     said = []
