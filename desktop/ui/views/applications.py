@@ -1,7 +1,14 @@
 """Applications: each job you went for, how far it got, and what you learned."""
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+)
 
 from desktop.operations import Changes, Record
 from desktop.operations import applications as application_operations
@@ -105,10 +112,32 @@ class ApplicationForm(DetailForm):
         return {"stage": Stage.APPLIED.value}
 
     def save_values(self, record_id: int | None, values: dict) -> Changes:
+        if self._newly_turned_down(values) and self._ask_to_mark_rejected():
+            values = {**values, "stage": Stage.REJECTED.value}
+            self.editor("stage").set_value(Stage.REJECTED.value)
         changes = application_operations.save_application(record_id, values)
         if changes.planned:
             self.planned.emit(len(changes.planned))
         return changes
+
+    def _newly_turned_down(self, values: dict) -> bool:
+        """A turned-down date or their words were just filled in, with the stage
+        still open: the user has been told no but has not said so."""
+        told = (values.get("rejected_on"), (values.get("rejection_reason") or "").strip())
+        before = (self._loaded.get("rejected_on"),
+                  (self._loaded.get("rejection_reason") or "").strip())
+        open_stage = not Stage(values.get("stage") or Stage.APPLIED).is_closed
+        return open_stage and any(told) and told != before
+
+    def _ask_to_mark_rejected(self) -> bool:
+        answer = QMessageBox.question(
+            self, "Mark it as turned down?",
+            "You noted that they said no. Set the stage to Rejected? Rebound then plans "
+            "the thank-you, the feedback request and the check-ins for the people linked "
+            "to it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def describe(self, values: dict) -> tuple[str, str]:
         return (f"{values['position']} — {values['company']}",

@@ -87,6 +87,40 @@ def test_record_a_rejection_and_reflection(sample_window, qtbot):
     assert "Rejected" in names(view, 2)
 
 
+def test_a_turned_down_date_offers_to_mark_the_application_rejected(window, qtbot, answer):
+    """Filling in when they said no, with the stage still open, asks; yes sets the
+    stage to Rejected and plans the follow-ups, no keeps the stage and plans none."""
+    from desktop.store import people, steps
+
+    app = applications.save_application(None, {"company": "Lumen Labs", "position": "QA",
+                                               "stage": "interviewing"})
+    lee = people.save_person(None, {"first_name": "Lee", "email": "lee@lumen.example"})
+    applications.link_person(app.id, lee.id, "hiring_manager")
+    window.show_view(3)
+    view = window.current_view()
+    view.reload()
+    view.select_id(app.id)
+    form = view.form
+
+    asked = answer(question=QMessageBox.StandardButton.No)
+    form.editor("rejected_on").set_value(datetime.date.today())
+    form._on_edited()
+    assert form.save()
+    ((kind, text),) = asked
+    assert kind == "question" and "Set the stage to Rejected?" in text
+    assert applications.application_values(app.id)["stage"] == "interviewing"
+    assert steps.steps_for_application(app.id) == []
+    assert form.save()  # nothing new filled in: not asked again
+    assert len(asked) == 1
+
+    answer(question=QMessageBox.StandardButton.Yes)
+    qtbot.keyClicks(form.editor("rejection_reason"), "We chose someone internal.")
+    assert form.save()
+    assert applications.application_values(app.id)["stage"] == "rejected"
+    assert form.editor("stage").value() == "rejected"
+    assert {s.kind for s in steps.steps_for_application(app.id)} >= {"thank_you"}
+
+
 def test_clearing_a_date(sample_window):
     sample_window.show_view(3)
     view = sample_window.current_view()
