@@ -34,6 +34,7 @@ from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.startup import background, boot
 from desktop.ui.startup.errors import ErrorReporter
 from desktop.ui.startup.first_paint import FirstPaint
+from desktop.ui.startup.platform_check import explain, missing_packages, uses_x11
 
 log = logging.getLogger("rebound")
 
@@ -357,6 +358,9 @@ def run_app(argv: list[str], exec: bool = True) -> "int | Rebound":
     if args.self_test:
         # The self-test needs no screen; a real one would only flash a window.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif uses_x11() and (missing := missing_packages()):
+        print(explain(missing), file=sys.stderr)  # Qt would stop with a misleading one
+        return 2
     app = create_qapp()
     if args.self_test:
         from desktop.ui.startup.self_test import run_self_test
