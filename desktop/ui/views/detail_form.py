@@ -62,6 +62,7 @@ class DetailForm(QWidget):
         body_layout.addLayout(self.extra)
         body_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
         scroll.setWidget(body)
 
         self.buttons = QDialogButtonBox()

@@ -144,6 +144,7 @@ class TodayView(View):
             header.resizeSection(column, width)
         self.tree.itemActivated.connect(lambda item, _col: self.open_item(item))
         self.tree.openRequested.connect(self.open_current)
+        self.tree.currentItemChanged.connect(self._skip_headings)
         self.tree.currentItemChanged.connect(self._update_buttons)
 
         self.empty = _quiet(QLabel(objectName="todayEmpty", wordWrap=True))
@@ -282,6 +283,27 @@ class TodayView(View):
     def current_step_id(self) -> int | None:
         item = self.tree.currentItem()
         return item.data(0, StepIdRole) if item else None
+
+    @staticmethod
+    def _actionable(item: QTreeWidgetItem | None) -> bool:
+        return item is not None and (item.data(0, StepIdRole) is not None
+                                     or item.data(0, PersonIdRole) is not None)
+
+    def _skip_headings(self, current, previous) -> None:
+        """Arrow keys pass over the group headings to the next row that can be acted
+        on, in the direction they went; at the end of the list they stay put."""
+        if current is None or self._actionable(current):
+            return
+        going_up = previous is not None and (
+            self.tree.visualItemRect(current).top() < self.tree.visualItemRect(previous).top())
+        step = self.tree.itemAbove if going_up else self.tree.itemBelow
+        target = step(current)
+        while target is not None and not self._actionable(target):
+            target = step(target)
+        if target is None and self._actionable(previous):
+            target = previous
+        if target is not None:
+            self.tree.setCurrentItem(target)
 
     def _update_buttons(self, *_args) -> None:
         item = self.tree.currentItem()

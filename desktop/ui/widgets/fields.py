@@ -7,7 +7,7 @@ knowing which widget holds which field.
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -124,8 +124,13 @@ class DateBox(QWidget):
         self._edit.setDisplayFormat("d MMM yyyy")
         self._edit.setDate(_NO_DATE)
         self._edit.dateChanged.connect(self._on_changed)
-        self._clear = QToolButton(text="Clear", toolTip="Remove this date", autoRaise=True)
+        self._clear = QToolButton(text="Clear", toolTip="Remove this date (Ctrl+Delete)",
+                                  autoRaise=True)
         self._clear.clicked.connect(self._on_clear)
+        # Buttons that come and go must not be tab stops, or typing lands elsewhere.
+        self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QShortcut(QKeySequence("Ctrl+Delete"), self._edit, self._on_clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._edit, 1)
@@ -170,8 +175,12 @@ class LinkLine(QWidget):
         self._line.edited.connect(self.edited)
         self._line.textChanged.connect(self._update_open)
         self._open = QToolButton(text="Open", autoRaise=True)
-        self._open.setToolTip("Open in your browser" if not scheme else "Write an e-mail")
+        self._open.setToolTip(("Open in your browser" if not scheme else "Write an e-mail")
+                              + " (Ctrl+Return)")
         self._open.clicked.connect(self.open_link)
+        self._open.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tab stop only when enabled
+        QShortcut(QKeySequence("Ctrl+Return"), self._line, self.open_link,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._line, 1)

@@ -207,3 +207,37 @@ def test_interaction_dialog_requires_a_summary(window, qtbot):
     assert dialog.error.isVisible()
     assert "what the contact was about" in dialog.error.text()
     assert people.person_timeline(person.id) == []
+
+
+def tab_chain(form, start: str, end: str) -> list[str]:
+    """The fields Tab visits from ``start`` to ``end``, by name."""
+    from PySide6.QtWidgets import QApplication
+
+    names = {form.editor(name).focusProxy() or form.editor(name): name
+             for name in form._editors}
+    names.update({form.editor(name): name for name in form._editors})
+    form.editor(start).setFocus()
+    visited = []
+    for _ in range(30):
+        widget = QApplication.focusWidget()
+        visited.append(names.get(widget, type(widget).__name__))
+        if visited[-1] == end:
+            return visited
+        form.focusNextChild()
+    return visited
+
+
+def test_tab_visits_the_same_fields_whether_or_not_links_are_filled(window, qtbot):
+    """An Open or Clear button that is a tab stop only when enabled sends typing into
+    the wrong field: they are never tab stops (Ctrl+Return opens, Ctrl+Delete clears)."""
+    window.show_view(1)
+    form = window.current_view().form
+    window.current_view().new_record()
+    qtbot.waitExposed(window)
+    empty = tab_chain(form, "first_name", "notes")
+    form.editor("email").set_value("ada@example.com")
+    form.editor("linkedin_url").set_value("https://www.linkedin.com/in/ada")
+    filled = tab_chain(form, "first_name", "notes")
+    assert empty == filled
+    assert "QToolButton" not in filled and "QScrollArea" not in filled
+    assert filled[-1] == "notes"

@@ -26,10 +26,11 @@ def test_enter_and_return_open_the_current_note(sample_window, qtbot):
         assert opened == [item.data(0, StepIdRole)]
 
 
-def test_headings_offer_no_action(sample_window, qtbot):
-    today = sample_window.today
-    heading = today.tree.topLevelItem(0)
+def test_headings_offer_no_action(window, qtbot):
+    today = window.today
+    heading = today.tree.topLevelItem(0)  # an empty Today: only headings
     today.tree.setCurrentItem(heading)
+    assert today.tree.currentItem() is heading
     assert not today.open_button.isEnabled()
     assert not today.snooze_button.isEnabled()
     assert not today.skip_button.isEnabled()
@@ -39,6 +40,28 @@ def test_headings_offer_no_action(sample_window, qtbot):
     today.tree.setFocus()
     qtbot.keyClick(today.tree, Qt.Key.Key_Return)
     assert opened == []
+
+
+def test_arrow_keys_pass_over_headings(sample_window, qtbot):
+    """Down from the last row of a group lands on the next group's first row, not on
+    its heading, and the buttons stay on; up does the same the other way."""
+    today = sample_window.today
+    tree = today.tree
+    tree.setFocus()
+    rows = [item for _g, item in step_items(tree)]
+    groups = {id(group): [c for g, c in step_items(tree) if g is group]
+              for group, _c in step_items(tree)}
+    first_group, second_group = list(groups.values())[:2]
+    tree.setCurrentItem(first_group[-1])
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentItem() is second_group[0]
+    assert today.open_button.isEnabled()
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    assert tree.currentItem() is first_group[-1]
+    tree.setCurrentItem(rows[0])
+    qtbot.keyClick(tree, Qt.Key.Key_Up)  # above the first row is only its heading
+    assert tree.currentItem() is rows[0]
+    assert today.open_button.isEnabled()
 
 
 def test_empty_groups_say_so_in_their_heading(window):
