@@ -78,6 +78,16 @@ _PERSON_SEARCH_ROW = (
     "new.id, new.first_name || ' ' || new.last_name, new.email, new.title, "
     "coalesce((SELECT name FROM company WHERE id = new.company_id), '')"
 )
+# Two triggers that both versions of the people search create alike. Never edit them:
+# migrations are history, and a change belongs in a new migration.
+_SEARCH_DELETE_TRIGGER = """CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+        DELETE FROM person_search WHERE rowid = old.id;
+    END"""
+_SEARCH_COMPANY_RENAME_TRIGGER = (
+    """CREATE TRIGGER person_search_company_rename AFTER UPDATE OF name ON company BEGIN
+        UPDATE person_search SET company = new.name
+        WHERE rowid IN (SELECT id FROM person WHERE company_id = new.id);
+    END""")
 _V2_PERSON_SEARCH = (
     """CREATE VIRTUAL TABLE "person_search" USING fts5(
         name, email, title, company,
@@ -96,13 +106,8 @@ _V2_PERSON_SEARCH = (
         INSERT INTO person_search (rowid, name, email, title, company)
         VALUES ({_PERSON_SEARCH_ROW});
     END""",
-    """CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
-        DELETE FROM person_search WHERE rowid = old.id;
-    END""",
-    """CREATE TRIGGER person_search_company_rename AFTER UPDATE OF name ON company BEGIN
-        UPDATE person_search SET company = new.name
-        WHERE rowid IN (SELECT id FROM person WHERE company_id = new.id);
-    END""",
+    _SEARCH_DELETE_TRIGGER,
+    _SEARCH_COMPANY_RENAME_TRIGGER,
 )
 
 
@@ -186,13 +191,8 @@ _V4_ROLE_IN_SEARCH = (
         INSERT INTO person_search (rowid, name, email, title, company, role)
         VALUES ({_V4_SEARCH_ROW});
     END""",
-    """CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
-        DELETE FROM person_search WHERE rowid = old.id;
-    END""",
-    """CREATE TRIGGER person_search_company_rename AFTER UPDATE OF name ON company BEGIN
-        UPDATE person_search SET company = new.name
-        WHERE rowid IN (SELECT id FROM person WHERE company_id = new.id);
-    END""",
+    _SEARCH_DELETE_TRIGGER,
+    _SEARCH_COMPANY_RENAME_TRIGGER,
 )
 
 
