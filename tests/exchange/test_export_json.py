@@ -33,7 +33,10 @@ TABLE_NAMES = [model._meta.table_name for model in TABLES]
 
 def raw_dump() -> dict[str, list[tuple]]:
     """Every exported table exactly as SQLite holds it, plus the search index."""
-    dump = {name: db.execute_sql(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+    # Settings are found by their key, and a copy writes them in key order.
+    order = {"setting": "key"}
+    dump = {name: db.execute_sql(
+                f'SELECT * FROM "{name}" ORDER BY {order.get(name, "rowid")}').fetchall()
             for name in TABLE_NAMES}
     dump["person_search"] = db.execute_sql(
         "SELECT rowid, name, email, title, company FROM person_search ORDER BY rowid").fetchall()
