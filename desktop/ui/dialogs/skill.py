@@ -80,6 +80,10 @@ class SkillDialog(QDialog):
         self.delete_button.setEnabled(False)
 
     def add(self) -> None:
+        if self.learned_on.problem:  # typed text that is not a date stays, and is said
+            self.error.setText(self.learned_on.problem)
+            self.error.show()
+            return
         try:
             changes = hub().run(notes.add_skill, self.what.value(),
                                 self.learned_on.value() or local_today(), self.gap.currentText(),

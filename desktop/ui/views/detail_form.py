@@ -193,6 +193,10 @@ class DetailForm(QWidget):
         """
         if not self.showing_record:
             return True
+        for name, editor in self._editors.items():
+            if problem := getattr(editor, "problem", ""):  # e.g. a date that is not one
+                self._show_error(ValidationError(name, problem))
+                return False
         try:
             changes = self.save_values(self.record_id, self.values())
         except ValidationError as exc:

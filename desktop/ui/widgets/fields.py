@@ -6,24 +6,25 @@ knowing which widget holds which field.
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
+from desktop.clock import local_today
+from desktop.ui.widgets.typed_dates import NotADate, display, parse_typed_date
 from desktop.vocabulary import LabelledChoice
-
-#: The date a QDateEdit shows as "not set" (its minimum, shown as special text).
-_NO_DATE = QDate(1900, 1, 1)
 
 
 class TextLine(QLineEdit):
@@ -91,76 +92,92 @@ class ChoiceBox(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
-class _OptionalDateEdit(QDateEdit):
-    """A QDateEdit whose minimum means "not set"; touching it starts from today,
-    not from the sentinel year 1900."""
-
-    def _start_today(self) -> bool:
-        if self.date() == _NO_DATE:
-            self.setDate(QDate.currentDate())
-            return True
-        return False
-
-    def mousePressEvent(self, event) -> None:
-        self._start_today()
-        super().mousePressEvent(event)
-
-    def stepBy(self, steps: int) -> None:
-        if not self._start_today():
-            super().stepBy(steps)
+def locale_puts_day_first() -> bool:
+    """Whether the system writes numeric dates day first (20/10/2026), as most do."""
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return short.find("d") < short.find("m")
 
 
 class DateBox(QWidget):
-    """A date that may be unset: a calendar editor and a button to clear it."""
+    """A date that may be unset, typed as people write dates ("20 Oct 2026",
+    "20/10/2026" in the system's order, "2026-10-20") or picked from a calendar
+    (Alt+Down). Empty means not set.
+
+    Text that is not a date stays as typed, marked, with ``problem`` saying how to
+    type one; ``value`` keeps the last date until then, and the form refuses to save.
+    """
 
     edited = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._edit = _OptionalDateEdit()
-        self._edit.setCalendarPopup(True)
-        self._edit.setMinimumDate(_NO_DATE)
-        self._edit.setSpecialValueText("Not set")
-        self._edit.setDisplayFormat("d MMM yyyy")
-        self._edit.setDate(_NO_DATE)
-        self._edit.dateChanged.connect(self._on_changed)
-        self._clear = QToolButton(text="Clear", toolTip="Remove this date (Ctrl+Delete)",
-                                  autoRaise=True)
-        self._clear.clicked.connect(self._on_clear)
-        # Buttons that come and go must not be tab stops, or typing lands elsewhere.
-        self._clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        QShortcut(QKeySequence("Ctrl+Delete"), self._edit, self._on_clear,
+        self._value: date | None = None
+        #: Why the text is not a date ("" when it is one, or empty).
+        self.problem = ""
+        self._line = QLineEdit(placeholderText="Not set")
+        self._line.setToolTip(f"Type a date, e.g. {display(local_today())}, or pick one "
+                              "(Alt+Down)")
+        self._line.textEdited.connect(self._on_typed)
+        self._line.editingFinished.connect(self._tidy)
+        self._calendar = QCalendarWidget()
+        self._calendar.clicked.connect(self._on_picked)
+        picker = QWidgetAction(self)
+        picker.setDefaultWidget(self._calendar)
+        menu = QMenu(self)
+        menu.addAction(picker)
+        menu.aboutToShow.connect(
+            lambda: self._calendar.setSelectedDate(QDate(self._value or local_today())))
+        self._pick = QToolButton(text="Pick…", autoRaise=True, toolTip="Pick from a calendar")
+        self._pick.setMenu(menu)
+        self._pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Buttons must not be tab stops, or typing lands elsewhere.
+        self._pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QShortcut(QKeySequence("Alt+Down"), self._line, self._pick.showMenu,
                   context=Qt.ShortcutContext.WidgetShortcut)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._edit, 1)
-        layout.addWidget(self._clear)
-        self.setFocusProxy(self._edit)
-        self._loading = False
-        self._update_clear()
+        layout.addWidget(self._line, 1)
+        layout.addWidget(self._pick)
+        self.setFocusProxy(self._line)
 
     def value(self) -> date | None:
-        qdate = self._edit.date()
-        return None if qdate == _NO_DATE else qdate.toPython()
+        return self._value
 
     def set_value(self, value: date | None) -> None:
-        self._loading = True
+        self._value = value
+        self._line.setText(display(value))
+        self._mark("")
+
+    def text(self) -> str:
+        return self._line.text()
+
+    def _on_typed(self, text: str) -> None:
         try:
-            self._edit.setDate(QDate(value) if value else _NO_DATE)
-        finally:
-            self._loading = False
-        self._update_clear()
+            typed = parse_typed_date(text, locale_puts_day_first(), local_today())
+        except NotADate as exc:
+            self._mark(str(exc))
+        else:
+            self._mark("")
+            self._value = typed
+        self.edited.emit()
 
-    def _on_changed(self) -> None:
-        self._update_clear()
-        if not self._loading:
-            self.edited.emit()
+    def _tidy(self) -> None:
+        """Leaving the field: a date reads as dates do everywhere in Rebound."""
+        if not self.problem:
+            self._line.setText(display(self._value))
 
-    def _on_clear(self) -> None:
-        self._edit.setDate(_NO_DATE)
+    def _on_picked(self, picked: QDate) -> None:
+        self._pick.menu().hide()
+        self.set_value(picked.toPython())
+        self.edited.emit()
 
-    def _update_clear(self) -> None:
-        self._clear.setEnabled(self.value() is not None)
+    def _mark(self, problem: str) -> None:
+        self.problem = problem
+        self._line.setProperty("invalid", bool(problem))
+        self._line.setToolTip(problem or f"Type a date, e.g. {display(local_today())}, or "
+                                         "pick one (Alt+Down)")
+        self._line.style().unpolish(self._line)
+        self._line.style().polish(self._line)
 
 
 class LinkLine(QWidget):

@@ -127,7 +127,10 @@ def test_clearing_a_date(sample_window):
     view.table.selectRow(names(view, 1).index("Product Analyst"))
     box = view.form.editor("interviewed_on")
     assert box.value() is not None
-    box._clear.click()
+    box.setFocus()
+    box._line.selectAll()
+    box._line.del_()
+    box._on_typed(box.text())  # as typing does
     assert box.value() is None
     assert view.form.dirty
     assert view.form.save()
