@@ -138,7 +138,11 @@ class DateBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._line, 1)
         layout.addWidget(self._pick)
-        self.setFocusProxy(self._line)
+
+    def setFocus(self, *reason) -> None:
+        """The form points at a field by focusing it: the text takes the focus. (Not a
+        focus proxy: Qt sends Tab from a child proxy back to its owner, trapping it.)"""
+        self._line.setFocus(*reason)
 
     def value(self) -> date | None:
         return self._value
@@ -202,8 +206,11 @@ class LinkLine(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._line, 1)
         layout.addWidget(self._open)
-        self.setFocusProxy(self._line)
         self._update_open()
+
+    def setFocus(self, *reason) -> None:
+        """The text takes the focus (see ``DateBox.setFocus``)."""
+        self._line.setFocus(*reason)
 
     def value(self) -> str:
         return self._line.value()

@@ -213,9 +213,8 @@ def tab_chain(form, start: str, end: str) -> list[str]:
     """The fields Tab visits from ``start`` to ``end``, by name."""
     from PySide6.QtWidgets import QApplication
 
-    names = {form.editor(name).focusProxy() or form.editor(name): name
+    names = {getattr(form.editor(name), "_line", form.editor(name)): name
              for name in form._editors}
-    names.update({form.editor(name): name for name in form._editors})
     form.editor(start).setFocus()
     visited = []
     for _ in range(30):

@@ -79,3 +79,18 @@ def test_text_that_is_not_a_date_stays_marked_and_keeps_the_last_date(qtbot):
 def test_display_reads_as_everywhere_in_rebound():
     assert display(datetime.date(2026, 3, 4)) == "4 Mar 2026"
     assert display(None) == ""
+
+
+def test_tab_leaves_a_date_field_after_typing(sample_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    sample_window.show_view(3)
+    sample_window.current_view().table.selectRow(0)
+    form = sample_window.current_view().form
+    applied = form.editor("applied_on")
+    applied.setFocus()
+    applied._line.selectAll()
+    qtbot.keyClicks(applied._line, "20/10/2026")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.editor("interviewed_on")._line
+    assert applied.text() == "20 Oct 2026"
