@@ -2,6 +2,7 @@
 who took part in them."""
 
 import datetime
+from collections.abc import Iterable
 
 from desktop.clock import local_today
 from desktop.operations.changes import Changes, Record
@@ -52,12 +53,20 @@ def delete_application(application_id: int) -> Changes:
 
 def link_person(application_id: int, person_id: int, role: str) -> Changes:
     """Someone took part in an application; if it was turned down, plan their steps."""
+    return link_people(application_id, [(person_id, role)])
+
+
+def link_people(application_id: int, links: list[tuple[int, str]]) -> Changes:
+    """Several people took part, each ``(person id, role)``, in one transaction; if
+    the application was turned down, their steps are planned too."""
     with transaction():
-        store.link_person(application_id, person_id, role)
+        for person_id, role in links:
+            store.link_person(application_id, person_id, role)
         planned = []
         if store.application_values(application_id)["stage"] == Stage.REJECTED:
-            planned = planner.plan_rejection(application_id, person_ids=[person_id])
-    return _with_plan(application_id, planned, person_id=person_id)
+            planned = planner.plan_rejection(application_id,
+                                             person_ids=[person for person, _ in links])
+    return _with_plan(application_id, planned, person_ids=[person for person, _ in links])
 
 
 def unlink_person(application_id: int, person_id: int) -> Changes:
@@ -71,10 +80,9 @@ def unlink_person(application_id: int, person_id: int) -> Changes:
 
 
 def _with_plan(application_id: int, planned: list[int], created: int | None = None,
-               person_id: int | None = None) -> Changes:
-    ids = [(Record.APPLICATION, application_id), *((Record.STEP, s) for s in planned)]
-    if person_id is not None:
-        ids.append((Record.PERSON, person_id))
+               person_ids: Iterable[int] = ()) -> Changes:
+    ids = [(Record.APPLICATION, application_id), *((Record.STEP, s) for s in planned),
+           *((Record.PERSON, p) for p in person_ids)]
     records = [Record.APPLICATION, Record.COMPANY, Record.PERSON]
     if planned:
         records.append(Record.STEP)

@@ -102,12 +102,14 @@ class PersonMatch:
     id: int
     name: str
     company: str
+    #: Their usual part in hiring (a HiringRole value, "" when not known).
+    hiring_role: str = ""
 
 
 def search_people(text: str, limit: int = 20) -> list[PersonMatch]:
     """People whose name, e-mail, title or company start with the words typed."""
     return [
-        PersonMatch(row.id, row_name(row), row.company or "")
+        PersonMatch(row.id, row_name(row), row.company or "", row.hiring_role or "")
         for row in person_rows(text, "name", False, 0, limit)
     ]
 

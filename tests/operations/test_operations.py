@@ -206,3 +206,17 @@ def test_removing_the_sample_takes_exactly_what_it_added(store):
     assert changes.touches(Record.PERSON)
     with pytest.raises(NoSample):
         data.remove_sample()
+
+
+def test_linking_several_people_to_a_turned_down_application_plans_for_each(rejected):
+    """One transaction for all of them; each gets their follow-ups."""
+    app = rejected[0]
+    ids = [person_operations.save_person(None, {"first_name": name}).created
+           for name in ("Ines", "Omar")]
+    changes = application_operations.link_people(app, [(ids[0], "interviewer"),
+                                                       (ids[1], "hr")])
+    assert changes.ids_of(Record.PERSON) == set(ids)
+    planned_for = {steps.get_step(step_id).person_id for step_id in changes.planned}
+    assert planned_for == set(ids)
+    assert {p.role for p in applications.involved_people(app) if p.person_id in ids} == {
+        "interviewer", "hr"}

@@ -165,11 +165,11 @@ class ApplicationForm(DetailForm):
             )
 
     def add_person(self) -> None:
-        dialog = LinkPersonDialog(self.header.text(), self)
-        if not dialog.exec() or dialog.person_id() is None:
+        dialog = LinkPersonDialog(self.header.text(), self.editor("company").value(), self)
+        if not dialog.exec() or not dialog.chosen():
             return
-        changes = hub().run(application_operations.link_person, self.record_id,
-                            dialog.person_id(), dialog.role(), source=self, parent=self)
+        changes = hub().run(application_operations.link_people, self.record_id,
+                            dialog.chosen(), source=self, parent=self)
         if changes is not None:
             self.after_load()
             if changes.planned:

@@ -138,29 +138,52 @@ def test_clearing_a_date(sample_window):
 
 
 def test_link_people_to_an_application_with_their_role(window, qtbot, monkeypatch):
+    """Several at once; each role starts as the one saved with the person (Rosa is a
+    recruiter), else Interviewer; someone not in Rebound yet is created right there."""
+    from desktop.ui.dialogs.link_person import PERSON, ROLE
+
     app = applications.save_application(None, {"company": "Acme", "position": "Analyst"})
-    person = people.save_person(None, {"first_name": "Rosa", "last_name": "Diaz"})
+    rosa = people.save_person(None, {"first_name": "Rosa", "last_name": "Diaz",
+                                     "hiring_role": "recruiter"})
+    ravi = people.save_person(None, {"first_name": "Ravi", "last_name": "Rao"})
     window.show_view(3)
     view = window.current_view()
     view.reload()
     view.select_id(app.id)
+    seen = {}
 
-    def choose_rosa(dialog):
-        qtbot.keyClicks(dialog.search, "ros")
-        assert dialog.results.count() == 1
-        dialog.role_box.set_value("recruiter")
+    def choose(dialog):
+        qtbot.keyClicks(dialog.search, "r")
+        rows = {dialog.results.topLevelItem(i).text(PERSON): dialog.results.topLevelItem(i)
+                for i in range(dialog.results.topLevelItemCount())}
+        seen["roles"] = {name: dialog.results.itemWidget(item, ROLE).value()
+                         for name, item in rows.items()}
+        for item in rows.values():
+            item.setCheckState(PERSON, Qt.CheckState.Checked)
+        dialog.search.clear()
+        qtbot.keyClicks(dialog.search, "Mina Osei")
+        assert dialog.results.topLevelItemCount() == 0
+        assert dialog.empty.text() == "Nobody matches “Mina Osei” yet: New person adds them."
+        dialog.create_person()
+        seen["ok"] = dialog.buttons.button(dialog.buttons.StandardButton.Ok).text()
         return True
 
-    monkeypatch.setattr(LinkPersonDialog, "exec", choose_rosa)
+    monkeypatch.setattr(LinkPersonDialog, "exec", choose)
     qtbot.mouseClick(view.form.add_person_button, Qt.MouseButton.LeftButton)
-    assert "Rosa Diaz" in view.form.people_list.item(0).text()
-    assert "Recruiter" in view.form.people_list.item(0).text()
-    involved = applications.involved_people(app.id)
-    assert [(p.person_id, p.role) for p in involved] == [(person.id, "recruiter")]
+    assert seen["roles"] == {"Rosa Diaz": "recruiter", "Ravi Rao": "interviewer"}
+    assert seen["ok"] == "Add 3 people"
+    involved = {p.name: p.role for p in applications.involved_people(app.id)}
+    assert involved == {"Rosa Diaz": "recruiter", "Ravi Rao": "interviewer",
+                        "Mina Osei": "interviewer"}
+    mina = people.search_people("mina")[0]
+    assert mina.company == "Acme"  # made at the application's company
+    assert view.form.people_list.count() == 3
+    assert ravi.id in {p.person_id for p in applications.involved_people(app.id)}
+    assert rosa.id in {p.person_id for p in applications.involved_people(app.id)}
 
     view.form.people_list.setCurrentRow(0)
     qtbot.mouseClick(view.form.remove_person_button, Qt.MouseButton.LeftButton)
-    assert applications.involved_people(app.id) == []
+    assert len(applications.involved_people(app.id)) == 2
 
 
 def test_stage_column_sorts(sample_window):
