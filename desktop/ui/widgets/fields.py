@@ -7,7 +7,7 @@ knowing which widget holds which field.
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
+from desktop.launcher import open_external
 from desktop.ui.widgets.typed_dates import NotADate, display, parse_typed_date
 from desktop.vocabulary import LabelledChoice
 
@@ -225,8 +227,15 @@ class LinkLine(QWidget):
         return QUrl.fromUserInput(text)
 
     def open_link(self) -> None:
-        if self.value():
-            QDesktopServices.openUrl(self.url())
+        """Open it with the system's program; when nothing opens, say so."""
+        if not self.value():
+            return
+        launch = open_external(self.url().toString())
+        if not launch.opened:
+            QMessageBox.information(
+                self, "Nothing opened",
+                f"Nothing on this computer opened {self.value()} ({launch.problem}). "
+                "Copy it into your browser or mail app instead.")
 
     def _update_open(self) -> None:
         self._open.setEnabled(bool(self._line.text().strip()))

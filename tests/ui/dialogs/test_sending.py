@@ -101,3 +101,18 @@ def test_save_as_an_email_file_writes_an_unsent_draft_and_opens_it(priya_note, o
     opener.answer("fail")
     priya_note.send_buttons.save_as_eml()
     assert priya_note.status.text().startswith(f"Saved as {saved}. Nothing opened it")
+
+
+def test_opening_a_persons_address_says_when_nothing_opened(window, opener, answer):
+    from desktop.ui.widgets.fields import LinkLine
+
+    line = LinkLine("", scheme="mailto")
+    line.set_value("ada@example.com")
+    line.open_link()
+    assert opener.opened == ["mailto:ada@example.com"]
+    opener.answer("fail")
+    said = answer(information=None)
+    line.open_link()
+    ((kind, text),) = said
+    assert kind == "information"
+    assert text.startswith("Nothing on this computer opened ada@example.com (xdg-open:")
