@@ -19,7 +19,15 @@ from desktop.ui.shell.change_hub import hub
 from desktop.ui.views.detail_form import DetailForm
 from desktop.ui.views.list_view import ListView
 from desktop.ui.views.table_model import Column
-from desktop.ui.widgets.fields import ChoiceBox, CompanyLine, DateBox, LinkLine, TextBlock, TextLine
+from desktop.ui.widgets.fields import (
+    ChoiceBox,
+    CompanyLine,
+    DateBox,
+    LinkLine,
+    TextBlock,
+    TextLine,
+    wrapping,
+)
 from desktop.ui.widgets.formatting import (
     choice_label,
     friendly_date,
@@ -79,7 +87,7 @@ class ApplicationForm(DetailForm):
         self.form.addRow("", self.skill_button)
         self.add_field("notes", "Notes", TextBlock(""))
 
-        self.people_list = QListWidget(objectName="involvedPeople")
+        self.people_list = wrapping(QListWidget(objectName="involvedPeople"))
         self.people_list.setMaximumHeight(140)
         self.add_person_button = QPushButton("Add person…", objectName="addInvolved")
         self.add_person_button.clicked.connect(self.add_person)

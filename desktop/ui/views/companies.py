@@ -9,7 +9,7 @@ from desktop.store import companies
 from desktop.ui.views.detail_form import DetailForm
 from desktop.ui.views.list_view import ListView
 from desktop.ui.views.table_model import Column
-from desktop.ui.widgets.fields import LinkLine, TextBlock, TextLine
+from desktop.ui.widgets.fields import LinkLine, TextBlock, TextLine, wrapping
 from desktop.ui.widgets.formatting import choice_label, friendly_date
 from desktop.vocabulary import Stage, person_name
 
@@ -37,8 +37,8 @@ class CompanyForm(DetailForm):
         self.add_field("industry", "Industry", TextLine("e.g. Healthcare software"))
         self.add_field("location", "Location", TextLine("City, or Remote"))
         self.add_field("notes", "Notes", TextBlock("Culture, products, what you learned"))
-        self.applications_list = QListWidget(objectName="companyApplications")
-        self.people_list = QListWidget(objectName="companyPeople")
+        self.applications_list = wrapping(QListWidget(objectName="companyApplications"))
+        self.people_list = wrapping(QListWidget(objectName="companyPeople"))
         for widget in (self.applications_list, self.people_list):
             widget.setMaximumHeight(140)
         self.extra.addWidget(QLabel("Applications", objectName="sectionTitle"))

@@ -22,6 +22,9 @@ from desktop.store.failures import WriteFailed
 from desktop.store.validation import ValidationError
 from desktop.ui.dialogs.write_failure import tell_not_saved
 
+#: Below this width (pixels) a form puts its labels above the fields.
+LABELS_ABOVE_BELOW = 560
+
 
 class DetailForm(QWidget):
     """Edits one record. ``record_id`` is None for a record not yet saved."""
@@ -63,6 +66,8 @@ class DetailForm(QWidget):
         body_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus
+        # A form scrolls down, never sideways: its fields shrink to the width it has.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
 
         self.buttons = QDialogButtonBox()
@@ -93,6 +98,15 @@ class DetailForm(QWidget):
         layout.addWidget(self.placeholder, 1)
         layout.addWidget(self.content, 1)
         self.show_empty()
+
+    def resizeEvent(self, event) -> None:
+        """Narrower than ``LABELS_ABOVE_BELOW`` the labels go above their fields, so
+        the fields keep a useful width instead of being squeezed beside the labels."""
+        wrap = (QFormLayout.RowWrapPolicy.WrapAllRows if event.size().width() < LABELS_ABOVE_BELOW
+                else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.rowWrapPolicy() != wrap:
+            self.form.setRowWrapPolicy(wrap)
+        super().resizeEvent(event)
 
     # For subclasses --------------------------------------------------------
 

@@ -24,6 +24,7 @@ from desktop.ui.widgets.fields import (
     MonthsBox,
     TextBlock,
     TextLine,
+    wrapping,
 )
 from desktop.ui.widgets.formatting import choice_label, days_ago, friendly_datetime, next_step_text
 from desktop.ui.widgets.steps_list import StepsList
@@ -70,10 +71,10 @@ class PersonForm(DetailForm):
                        MonthsBox("the usual interval (Settings)"))
         self.add_field("notes", "Notes", TextBlock("Anything worth remembering"))
 
-        self.applications_list = QListWidget(objectName="personApplications")
+        self.applications_list = wrapping(QListWidget(objectName="personApplications"))
         self.applications_list.setMaximumHeight(90)
         self.applications_list.setWordWrap(True)
-        self.timeline = QListWidget(objectName="timeline")
+        self.timeline = wrapping(QListWidget(objectName="timeline"))
         self.timeline.setWordWrap(True)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setSpacing(2)

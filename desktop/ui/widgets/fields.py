@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -27,6 +28,15 @@ from desktop.clock import local_today
 from desktop.launcher import open_external
 from desktop.ui.widgets.typed_dates import NotADate, display, parse_typed_date
 from desktop.vocabulary import LabelledChoice
+
+
+def wrapping(lines: QListWidget) -> QListWidget:
+    """A list in a form: long entries wrap instead of widening the form, which would
+    scroll sideways in a narrow window."""
+    lines.setWordWrap(True)
+    lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    lines.setResizeMode(QListWidget.ResizeMode.Adjust)
+    return lines
 
 
 class TextLine(QLineEdit):

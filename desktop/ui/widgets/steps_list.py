@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from desktop.playbook.kinds import StepKind
+from desktop.ui.widgets.fields import wrapping
 from desktop.ui.widgets.formatting import friendly_date
 from desktop.vocabulary import StepStatus
 
@@ -17,6 +18,7 @@ class StepsList(QListWidget):
         super().__init__(parent)
         self.setObjectName("stepsList")
         self.setMaximumHeight(150)
+        wrapping(self)
         self.empty_text = empty_text
         self.show_person = show_person
         self.itemActivated.connect(self._activated)

@@ -238,3 +238,30 @@ def test_backup_command_prints_a_verified_backup(tmp_path):
     path = Path(result.stdout.strip())
     assert path.parent == data / "backups"
     assert integrity_check(path) == "ok"
+
+
+def test_forms_fit_a_1024_by_640_window_without_sideways_scrolling(sample_window, qtbot):
+    """Every form fits its pane: nothing wider than the pane, no label cut off
+    ("ompany"), lists wrap their long lines."""
+    from PySide6.QtWidgets import QLabel, QListWidget, QScrollArea
+
+    sample_window.setMinimumSize(0, 0)
+    sample_window.resize(1024, 640)
+    for row in (1, 2, 3):
+        sample_window.show_view(row)
+        view = sample_window.current_view()
+        view.table.selectRow(0)
+        qtbot.wait(10)
+        pane = view.form.findChild(QScrollArea)
+        body = pane.widget()
+        assert body.width() <= pane.viewport().width(), view.name
+        assert body.minimumSizeHint().width() <= pane.viewport().width(), view.name
+        for label in body.findChildren(QLabel):
+            if label.isVisible() and label.text() and not label.wordWrap():
+                assert label.width() >= label.minimumSizeHint().width(), (view.name,
+                                                                         label.text())
+        narrow = {name: editor.width() for name, editor in view.form._editors.items()
+                  if editor.isVisible() and editor.width() < 200}
+        assert narrow == {}, view.name  # fields keep a width one can read and type in
+        for lines in body.findChildren(QListWidget):
+            assert lines.wordWrap(), (view.name, lines.objectName())
