@@ -7,7 +7,7 @@ view owns its table, form and store calls.
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from desktop.store.lifecycle import Store
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.composers import Composers
 from desktop.ui.shell.menus import VIEWS, build_menus
-from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style
+from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style, restyle
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
 
@@ -357,6 +357,12 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.save_state(self.settings)
         self.settings.sync()
+
+    def changeEvent(self, event) -> None:
+        """The system switched between light and dark: the views' sheets follow."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            restyle(self)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for row, view in sorted(self._views.items()):

@@ -29,3 +29,12 @@ def style_sheet(name: str) -> str:
 
 def apply_style(widget: QWidget, name: str = VIEWS_SHEET) -> None:
     widget.setStyleSheet(style_sheet(name))
+
+
+def restyle(root: QWidget) -> None:
+    """Apply again the sheets of ``root`` and the widgets in it, after the colours
+    changed (a light or dark scheme): the sheets name palette roles, which are read
+    when a sheet is applied."""
+    for widget in (root, *root.findChildren(QWidget)):
+        if sheet := widget.styleSheet():
+            widget.setStyleSheet(sheet)

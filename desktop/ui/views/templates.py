@@ -5,7 +5,7 @@ edited is never thrown away: it stays in the editor until it is fixed or reverte
 """
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -154,7 +154,7 @@ class TemplatesView(View):
             font = QFont(heading.font())
             font.setBold(True)
             heading.setFont(font)
-            heading.setForeground(QColor("#1d6f7a"))
+            heading.setForeground(self.palette().color(QPalette.ColorRole.Link))
             self.list.addItem(heading)
             for template in (t for t in every if t.kind == kind):
                 mark = ""

@@ -13,7 +13,7 @@ row spacing are set in code.
 
 import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,10 +51,12 @@ PersonIdRole = USER_ROLE + 11
 
 #: Text colour of the "When" cell of a late step.
 LATE_COLOUR = "#a3211b"
+LATE_COLOUR_ON_DARK = "#ff8a80"
+#: Backgrounds darker than this (HSL lightness, 0-255) are a dark colour scheme.
+DARK_BELOW = 128
 #: The date heading's size, in pixels.
 TITLE_PIXEL_SIZE = 20
-#: Colour of the summary line and the empty-state text, and the space under them.
-QUIET_TEXT_COLOUR = "#41575b"
+#: Space under the summary line and the empty-state text.
 QUIET_TEXT_GAP = 6
 #: Extra height of each row, so the list reads easily.
 ROW_PADDING = 6
@@ -75,12 +77,17 @@ def when_text(due: datetime.date, today: datetime.date) -> str:
 
 
 def _quiet(label: QLabel) -> QLabel:
-    """A secondary line of text: softer colour, a little space below."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(QUIET_TEXT_COLOUR))
-    label.setPalette(palette)
+    """A secondary line of text: the palette's softer text colour (so it reads in a
+    light and a dark scheme alike), a little space below."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     label.setContentsMargins(0, 0, 0, QUIET_TEXT_GAP)
     return label
+
+
+def late_colour(palette: QPalette) -> QColor:
+    """The "days late" red, lighter on a dark background so it stays readable."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < DARK_BELOW
+    return QColor(LATE_COLOUR_ON_DARK if dark else LATE_COLOUR)
 
 
 class RoomyRows(QStyledItemDelegate):
@@ -227,7 +234,7 @@ class TodayView(View):
 
     def _add_group(self, title: str, rows: list, today: datetime.date) -> None:
         group = self._group(f"{title} ({len(rows)})" if rows else f"{title}: nothing here")
-        late = QColor(LATE_COLOUR)
+        late = late_colour(self.palette())
         for row in rows:
             item = QTreeWidgetItem(group)
             item.setText(WHEN, when_text(row.due_on, today))
@@ -315,6 +322,12 @@ class TodayView(View):
         self.skip_button.setEnabled(is_step)
 
     # Actions ----------------------------------------------------------------
+
+    def changeEvent(self, event) -> None:
+        """A new colour scheme: the late dates take its red."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.reload()
+        super().changeEvent(event)
 
     def activate(self) -> None:
         self.reload()
