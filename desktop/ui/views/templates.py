@@ -33,6 +33,7 @@ from desktop.store import people
 from desktop.store.applications import applications_for_person
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.view import View
+from desktop.ui.widgets.fields import wrapping
 
 #: Pause after typing before the preview renders again.
 PREVIEW_DELAY_MS = 250
@@ -50,7 +51,7 @@ class TemplatesView(View):
         self.template = None
         self._loaded: tuple[str, str, str, str] = ("", "", "", "")
 
-        self.list = QListWidget(objectName="templateList")
+        self.list = wrapping(QListWidget(objectName="templateList"))
         self.list.currentItemChanged.connect(self._on_current_changed)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

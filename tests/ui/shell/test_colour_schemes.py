@@ -33,6 +33,9 @@ def dark_palette() -> QPalette:
                          (QPalette.ColorRole.ButtonText, "#eeeeee"),
                          (QPalette.ColorRole.Link, "#7cc4ff")):
         palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # greyed out when disabled, as systems do
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f7f7f"))
     return palette
 
 
