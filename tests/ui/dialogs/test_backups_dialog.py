@@ -75,3 +75,45 @@ def test_move_the_data_folder_while_running(data_dir, tmp_path, qtbot, monkeypat
         assert (target / "rebound.db").stat().st_size > 0
     finally:
         rebound.close()
+
+
+def test_a_restore_that_fails_on_its_worker_says_so_and_changes_nothing(data_dir, tmp_path,
+                                                                       qtbot, answer):
+    """The restore runs beside the window: its refusal still comes back as a message,
+    and the data is open again as it was."""
+    rebound = Rebound(data_dir, interactive=False)
+    rebound.open()
+    try:
+        people.save_person(None, {"first_name": "Still", "last_name": "Here"})
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        not_a_backup = tmp_path / "holiday-photo.db"
+        not_a_backup.write_bytes(b"not a database at all" * 100)
+        said = answer(warning=None)
+        assert rebound.restore(not_a_backup) is False
+        ((kind, text),) = said
+        assert kind == "warning" and text.endswith("Your data has not been changed.")
+        assert [p.name for p in people.search_people("")] == ["Still Here"]
+    finally:
+        rebound.close()
+
+
+def test_a_move_to_a_folder_in_use_says_so_and_carries_on_where_it_was(data_dir, tmp_path,
+                                                                       qtbot, answer):
+    rebound = Rebound(data_dir, interactive=False)
+    rebound.open()
+    try:
+        people.save_person(None, {"first_name": "Stays", "last_name": "Put"})
+        window = rebound.show_window()
+        qtbot.addWidget(window)
+        taken = tmp_path / "taken"
+        taken.mkdir()
+        (taken / "rebound.db").write_bytes(b"someone else's data")
+        said = answer(warning=None)
+        assert rebound.move_data(taken) is False
+        assert [kind for kind, _text in said] == ["warning"]
+        assert rebound.store.data_dir == data_dir
+        assert (taken / "rebound.db").read_bytes() == b"someone else's data"
+        assert [p.name for p in people.search_people("")] == ["Stays Put"]
+    finally:
+        rebound.close()

@@ -116,3 +116,14 @@ def test_opening_a_persons_address_says_when_nothing_opened(window, opener, answ
     ((kind, text),) = said
     assert kind == "information"
     assert text.startswith("Nothing on this computer opened ada@example.com (xdg-open:")
+
+
+def test_an_email_file_that_cannot_be_written_says_so(priya_note, opener, tmp_path,
+                                                      monkeypatch):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file where a folder should be")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a: (str(not_a_folder / "Note.eml"), "")))
+    priya_note.send_buttons.save_as_eml()
+    assert priya_note.status.text().startswith("The draft was not saved: Not a directory")
+    assert opener.opened == []  # nothing was offered to the mail app

@@ -125,3 +125,23 @@ def test_a_swap_of_the_data_keeps_the_window_painting_and_reports_here(window):
 
     with pytest.raises(RuntimeError, match="does not verify"):
         wait_for(LongWork(refused, stoppable=False), window, "Restoring…")
+
+
+def test_an_import_the_disk_refuses_says_nothing_was_imported(window, tmp_path, qtbot,
+                                                              monkeypatch):
+    """A failure on the worker comes back as the wizard's message, in the disk's words."""
+    from desktop.operations import data
+    from desktop.store.failures import Problem, WriteFailed
+
+    def disk_full(*_args, **_kwargs):
+        raise WriteFailed(Problem.DISK_FULL)
+
+    monkeypatch.setattr(data, "import_file", disk_full)
+    wizard = ImportWizard(big_file(tmp_path, 10), window)
+    qtbot.addWidget(wizard)
+    start_import(wizard)
+    qtbot.waitUntil(wizard.import_page.isComplete, timeout=10_000)
+    said = wizard.import_page.summary.text()
+    assert said.startswith("Nothing was imported. Your disk is full.")
+    assert people.count_people() == 0
+    qtbot.waitUntil(lambda: not hub().busy)
