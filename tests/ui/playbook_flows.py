@@ -11,6 +11,15 @@ from desktop.store import applications, people
 from desktop.ui.views.today import STEP, StepIdRole
 
 
+def open_application(window, application_id: int):
+    """The Applications view, read again, with ``application_id`` selected."""
+    window.show_view(3)
+    view = window.current_view()
+    view.reload()
+    view.select_id(application_id)
+    return view
+
+
 @pytest.fixture
 def rejected(window, qtbot):
     """An interviewing application with a hiring manager and a recruiter, then marked
@@ -25,11 +34,7 @@ def rejected(window, qtbot):
                                     "email": "tom@northwind.example", "company": "Northwind"})
     applications.link_person(app.id, priya.id, "hiring_manager")
     applications.link_person(app.id, tom.id, "recruiter")
-    window.show_view(3)
-    view = window.current_view()
-    view.reload()
-    view.select_id(app.id)
-    form = view.form
+    form = open_application(window, app.id).form
     form.editor("stage").set_value("rejected")
     form.editor("rejected_on").set_value(local_today() - datetime.timedelta(days=2))
     form.editor("rejection_reason").set_value("We went with someone with more clinical data.")

@@ -9,6 +9,7 @@ from desktop.store import applications, companies, people
 from desktop.ui.dialogs.link_person import LinkPersonDialog
 from desktop.ui.views.table_model import IdRole
 from desktop.vocabulary import Stage
+from tests.ui.playbook_flows import open_application
 
 
 def names(view, column=0):
@@ -96,10 +97,7 @@ def test_a_turned_down_date_offers_to_mark_the_application_rejected(window, qtbo
                                                "stage": "interviewing"})
     lee = people.save_person(None, {"first_name": "Lee", "email": "lee@lumen.example"})
     applications.link_person(app.id, lee.id, "hiring_manager")
-    window.show_view(3)
-    view = window.current_view()
-    view.reload()
-    view.select_id(app.id)
+    view = open_application(window, app.id)
     form = view.form
 
     asked = answer(question=QMessageBox.StandardButton.No)
@@ -146,10 +144,7 @@ def test_link_people_to_an_application_with_their_role(window, qtbot, monkeypatc
     rosa = people.save_person(None, {"first_name": "Rosa", "last_name": "Diaz",
                                      "hiring_role": "recruiter"})
     ravi = people.save_person(None, {"first_name": "Ravi", "last_name": "Rao"})
-    window.show_view(3)
-    view = window.current_view()
-    view.reload()
-    view.select_id(app.id)
+    view = open_application(window, app.id)
     seen = {}
 
     def choose(dialog):
