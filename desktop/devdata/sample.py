@@ -224,10 +224,6 @@ def load_sample_data() -> dict:
             "applications": len(applications), "interactions": len(_INTERACTIONS)}
 
 
-def sample_loaded() -> bool:
-    return bool(get_setting(SAMPLE_KEY))
-
-
 def remove_sample_data() -> dict:
     """Remove what ``load_sample_data`` added, with what hangs on it (their notes,
     plans and timeline); returns how many of each went, and how many companies
