@@ -182,6 +182,31 @@ _OUTCOME_LABELS = {
 }
 
 
+class Found(LabelledChoice):
+    """The groups "Search everything" shows its results in, in this order."""
+
+    PERSON = "person"
+    COMPANY = "company"
+    APPLICATION = "application"
+    NOTE_SENT = "note_sent"
+    TIMELINE = "timeline"
+    REFLECTION = "reflection"
+
+    @classmethod
+    def _labels(cls):
+        return _FOUND_LABELS
+
+
+_FOUND_LABELS = {
+    Found.PERSON: "People",
+    Found.COMPANY: "Companies",
+    Found.APPLICATION: "Applications",
+    Found.NOTE_SENT: "Notes sent",
+    Found.TIMELINE: "Timeline",
+    Found.REFLECTION: "Reflections",
+}
+
+
 class SendWith(LabelledChoice):
     """Where a note is written once it leaves Rebound."""
 

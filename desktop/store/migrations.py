@@ -196,6 +196,79 @@ _V4_ROLE_IN_SEARCH = (
 )
 
 
+# Search everything (Ctrl+K): companies, applications with their reflection, and every
+# contact on a timeline (the notes sent among them), each in its own full-text
+# index so every group of results is one short, bounded lookup. Triggers keep them
+# in step with every edit, import and cascade.
+_REFLECTION = ("rejection_reason", "stumped_questions", "should_have_mentioned",
+               "skill_gaps", "lessons", "hired_candidate", "notes")
+
+
+def _reflection(row: str) -> str:
+    return " || char(10) || ".join(f"{row}.{column}" for column in _REFLECTION)
+
+
+def _company_name(row: str) -> str:
+    return f"coalesce((SELECT name FROM company WHERE id = {row}.company_id), '')"
+
+
+def _reindexed(table: str, columns: str, values: str, when: str) -> tuple[str, ...]:
+    """Insert, update and delete triggers that keep ``{table}_search`` in step."""
+    index = f"{table}_search"
+    return (
+        f"""CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN
+            INSERT INTO {index} (rowid, {columns}) VALUES (new.id, {values});
+        END""",
+        f"""CREATE TRIGGER {index}_update AFTER UPDATE OF {when} ON {table} BEGIN
+            DELETE FROM {index} WHERE rowid = old.id;
+            INSERT INTO {index} (rowid, {columns}) VALUES (new.id, {values});
+        END""",
+        f"""CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN
+            DELETE FROM {index} WHERE rowid = old.id;
+        END""",
+    )
+
+
+_SENT = ("CASE WHEN EXISTS (SELECT 1 FROM step WHERE interaction_id = {row}.id) "
+         "THEN 'sent' ELSE '' END")
+_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+_V5_SEARCH_EVERYTHING = (
+    f'CREATE VIRTUAL TABLE "company_search" USING fts5(name, details, {_FTS_OPTIONS})',
+    """INSERT INTO company_search (rowid, name, details)
+        SELECT id, name, industry || ' ' || location || char(10) || notes FROM company""",
+    *_reindexed("company", "name, details",
+                "new.name, new.industry || ' ' || new.location || char(10) || new.notes",
+                "name, industry, location, notes"),
+    f"""CREATE VIRTUAL TABLE "application_search" USING fts5(
+        position, company, source, reflection, {_FTS_OPTIONS})""",
+    f"""INSERT INTO application_search (rowid, position, company, source, reflection)
+        SELECT a.id, a.position, {_company_name('a')}, a.source, {_reflection('a')}
+        FROM application a""",
+    *_reindexed("application", "position, company, source, reflection",
+                f"new.position, {_company_name('new')}, new.source, {_reflection('new')}",
+                "position, company_id, source, " + ", ".join(_REFLECTION)),
+    """CREATE TRIGGER application_search_company_rename AFTER UPDATE OF name ON company
+        BEGIN
+        UPDATE application_search SET company = new.name
+        WHERE rowid IN (SELECT id FROM application WHERE company_id = new.id);
+    END""",
+    # ``sent`` holds the word "sent" for a note sent through a step: "Notes sent" and
+    # "Timeline" are then each one bounded lookup, however many contacts there are.
+    f"""CREATE VIRTUAL TABLE "interaction_search" USING fts5(
+        summary, body, sent, {_FTS_OPTIONS})""",
+    f"""INSERT INTO interaction_search (rowid, summary, body, sent)
+        SELECT i.id, i.summary, i.body, {_SENT.format(row='i')} FROM interaction i""",
+    *_reindexed("interaction", "summary, body, sent",
+                f"new.summary, new.body, {_SENT.format(row='new')}", "summary, body"),
+    *(f"""CREATE TRIGGER step_sent_{name} AFTER {event} ON step
+        WHEN new.interaction_id IS NOT NULL BEGIN
+        UPDATE interaction_search SET sent = 'sent' WHERE rowid = new.interaction_id;
+    END""" for name, event in (("insert", "INSERT"), ("update", "UPDATE OF interaction_id"))),
+    'CREATE INDEX "step_interaction_id" ON "step" ("interaction_id") '
+    'WHERE "interaction_id" IS NOT NULL',
+)
+
+
 class MigrationFailed(Exception):
     """The data could not be brought up to this version's format; it is as it was.
 
@@ -232,6 +305,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over people", _V2_PERSON_SEARCH),
     Migration(3, "follow-up steps, note templates, skills and settings", _V3_PLAYBOOK),
     Migration(4, "roles in the people search", _V4_ROLE_IN_SEARCH),
+    Migration(5, "search everything: companies, applications, reflections and contacts",
+              _V5_SEARCH_EVERYTHING),
 )
 
 #: The newest data format this version of Rebound reads and writes.

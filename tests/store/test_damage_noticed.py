@@ -123,7 +123,11 @@ def torn(tmp_path, rebound_cli, helpers):
     assert rebound_cli("--data-dir", data_dir, "demo", "--people", "400").returncode == 0
     db_path = data_dir / DATABASE_NAME
     page = helpers.pragma(db_path, "page_size")
-    helpers.overwrite(db_path, page * 40, page)
+    conn = helpers.read_only(db_path)  # the page the person table starts on
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'person'"
+                           ).fetchone()
+    conn.close()
+    helpers.overwrite(db_path, page * (root - 1), page)
     return data_dir, db_path
 
 

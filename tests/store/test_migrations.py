@@ -302,8 +302,11 @@ def test_people_from_before_migration_4_are_found_by_their_role(tmp_path):
     lifecycle.close_store(store)
     import sqlite3
 
+    from tests.store.older_formats import drop_search_everything
+
     conn = sqlite3.connect(data_dir / "rebound.db")
     with conn:  # back to format 3, as an older Rebound left it
+        drop_search_everything(conn)
         conn.execute("PRAGMA user_version = 0")
         for statement in ("DROP TRIGGER person_search_insert", "DROP TRIGGER person_search_update",
                           "DROP TRIGGER person_search_delete",
@@ -320,7 +323,7 @@ def test_people_from_before_migration_4_are_found_by_their_role(tmp_path):
 
     store = lifecycle.open_store(data_dir)
     try:
-        assert [m.version for m in store.migrations_applied] == [4]
+        assert [m.version for m in store.migrations_applied] == [4, 5]
         assert [r.first_name for r in people.person_rows("recruiter", "name", False, 0, 9)] \
             == ["Rita"]
         rita = people.person_rows("rita", "name", False, 0, 9)[0].id
