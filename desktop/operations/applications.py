@@ -43,6 +43,16 @@ def mark_rejected(application_id: int, on: datetime.date | None = None,
     return save_application(application_id, values)
 
 
+def move_to_stage(application_id: int, stage: Stage, on: datetime.date | None = None,
+                  what_they_said: str | None = None) -> Changes:
+    """The board: a card dropped on another stage. Rejected is dated (today unless
+    ``on``) and plans the follow-ups, as the form does."""
+    if Stage(stage) == Stage.REJECTED:
+        return mark_rejected(application_id, on, what_they_said)
+    values = {**store.application_values(application_id), "stage": Stage(stage).value}
+    return save_application(application_id, values)
+
+
 def delete_application(application_id: int) -> Changes:
     """Its reflection, links and steps go; the people and their timelines stay."""
     with transaction():

@@ -27,6 +27,7 @@ from desktop.store.lifecycle import Store
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.composers import Composers
 from desktop.ui.shell.menus import VIEWS, build_menus
+from desktop.ui.shell.navigator import Navigator
 from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style, restyle
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._views: dict[int, View] = {}
         self._due = 0
         self.composers = Composers(self)
+        self.navigator = Navigator(self)
         for label, _path in VIEWS:
             self.stack.addWidget(QWidget())
             QListWidgetItem(label, self.sidebar)
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
             view.statusMessage.connect(self._show_status)
             view.dirtyChanged.connect(self._update_title)
             view.composeRequested.connect(self.open_step)
+            view.openRequested.connect(self.navigator.open)
+            view.newRequested.connect(self.navigator.new)
             view.restore_state(self.settings)
             placeholder = self.stack.widget(row)
             was_current = self.stack.currentWidget() is placeholder

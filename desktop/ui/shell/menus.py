@@ -13,8 +13,14 @@ VIEWS = (
     ("People", "desktop.ui.views.people:PeopleView"),
     ("Companies", "desktop.ui.views.companies:CompaniesView"),
     ("Applications", "desktop.ui.views.applications:ApplicationsView"),
+    ("Board", "desktop.ui.views.board:BoardView"),
     ("Templates", "desktop.ui.views.templates:TemplatesView"),
 )
+
+
+def view_row(label: str) -> int:
+    """The sidebar row of the view called ``label``."""
+    return next(row for row, (name, _path) in enumerate(VIEWS) if name == label)
 
 
 def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -74,6 +80,10 @@ def build_menus(window) -> None:
     file_menu.addAction(add("&Quit", window.close, standard.Quit))
 
     edit_menu = window.menuBar().addMenu("&Edit")
+    window.search_action = add("Search &everything…", window.navigator.search, "Ctrl+K",
+                               "People, companies, applications, notes sent, timelines "
+                               "and reflections")
+    edit_menu.addAction(window.search_action)
     edit_menu.addAction(window.find_action)
     edit_menu.addAction(window.delete_action)
 

@@ -18,6 +18,10 @@ class View(QWidget):
     dirtyChanged = Signal(bool)
     #: Open the composer for a follow-up step.
     composeRequested = Signal(int)
+    #: Open a record in the view that edits it: (Found kind, id).
+    openRequested = Signal(object, int)
+    #: Start a new record of this Found kind in the view that edits it.
+    newRequested = Signal(object)
 
     #: Short name used for saved state and object names.
     name = "view"
@@ -51,6 +55,11 @@ class View(QWidget):
     def main_widget(self) -> QAbstractItemView | None:
         """The view's list or table: what the self-test waits to see painted."""
         return None
+
+    def show_record(self, record_id: int, found_id: int | None = None) -> bool:
+        """Select the record and show it; ``found_id`` is what inside it was found (a
+        contact in a person's timeline). False when it is not there."""
+        return False
 
     def reload(self) -> None:
         """Read the store again."""

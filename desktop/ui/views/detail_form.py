@@ -69,6 +69,7 @@ class DetailForm(QWidget):
         # A form scrolls down, never sideways: its fields shrink to the width it has.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self._scroll = scroll
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
@@ -244,6 +245,10 @@ class DetailForm(QWidget):
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
+
+    def scroll_to(self, widget: QWidget) -> None:
+        """Bring a part of the form (a list below the fields) into sight."""
+        self._scroll.ensureWidgetVisible(widget)
 
     def _show_error(self, exc: ValidationError) -> None:
         self._clear_error()

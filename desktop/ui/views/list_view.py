@@ -189,6 +189,25 @@ class ListView(View):
             self.form.load(record_id)
         return True
 
+    def show_record(self, record_id: int, found_id: int | None = None) -> bool:
+        """Go to a record found elsewhere (a search, the board): a filter that hides
+        it is cleared, and the table takes the focus."""
+        if record_id == self.current_id() and not self.form.dirty:
+            self.table.setFocus()
+            return True
+        if not self.confirm_leave():
+            return False
+        if self.model.filter_text and self.model.row_of_id(record_id) < 0:
+            self.filter_box.blockSignals(True)
+            self.filter_box.clear()
+            self.filter_box.blockSignals(False)
+            self.model.set_filter("")
+            self.update_count()
+        if not self.select_id(record_id):
+            return False
+        self.table.setFocus()
+        return True
+
     def _on_current_changed(self, current, previous) -> None:
         if self._selecting:
             return

@@ -170,6 +170,16 @@ class PersonForm(DetailForm):
                      source=self, parent=self) is not None:
             self._reload_keeping_edits()
 
+    def point_out_contact(self, interaction_id: int) -> None:
+        """Select a contact in the timeline and scroll it into sight."""
+        for row in range(self.timeline.count()):
+            item = self.timeline.item(row)
+            if item.data(InteractionIdRole) == interaction_id:
+                self.timeline.setCurrentItem(item)
+                self.timeline.scrollToItem(item)
+                self.scroll_to(self.timeline)
+                return
+
     def _reload_keeping_edits(self) -> None:
         """Refresh the timeline without losing edits typed into the fields."""
         pending = self.values() if self.dirty else None
@@ -192,6 +202,12 @@ class PeopleView(ListView):
         super().__init__(people.PEOPLE, COLUMNS, form, parent)
         form.timelineChanged.connect(self.refresh_rows)
         form.steps_list.stepActivated.connect(self.composeRequested)
+
+    def show_record(self, record_id: int, found_id: int | None = None) -> bool:
+        shown = super().show_record(record_id)
+        if shown and found_id is not None:
+            self.form.point_out_contact(found_id)
+        return shown
 
     def confirm_delete_text(self, record_id: int) -> str:
         name = people.display_name(record_id)

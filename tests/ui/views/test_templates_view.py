@@ -4,11 +4,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.playbook import catalog, templates
 from desktop.store import people
+from desktop.ui.shell.menus import view_row
 from desktop.ui.views.templates import KeyRole
 
 
 def open_templates(window):
-    window.show_view(4)
+    window.show_view(view_row("Templates"))
     return window.current_view()
 
 
