@@ -70,8 +70,10 @@ def next_step_line(card: Card) -> tuple[str, bool]:
 
 def card_text(card: Card) -> str:
     """The card as one sentence: for screen readers and tooltips."""
-    return (f"{card.position} at {card.company}. {Stage(card.stage).label}. "
-            f"{people_text(card)}. Next step: {next_step_line(card)[0]}.")
+    step = next_step_line(card)[0] if card.next_step else ""
+    return (f"{card.position} at {card.company}. {Stage.parse(card.stage, Stage.APPLIED).label}"
+            f". {people_text(card)}. " + (f"Next step: {step}." if step else
+                                          "No step planned."))
 
 
 class CardModel(QAbstractListModel):

@@ -67,12 +67,12 @@ def test_the_title_names_the_view_and_the_status_bar_speaks_of_it(sample_window)
     due = sample_window.due_count
     assert due > 0
     titles = []
-    for row in range(5):
+    for row in range(6):
         sample_window.show_view(row)
         titles.append(sample_window.windowTitle())
     assert titles == [f"{name} · {due} due[*] — Rebound"
                       for name in ("Today", "People", "Companies", "Applications",
-                                   "Templates")]
+                                   "Board", "Templates")]
     sample_window.show_view(1)
     assert sample_window.statusBar().currentMessage() == "6 people"
     sample_window.show_view(view_row("Templates"))  # counts nothing: the people count goes
