@@ -33,10 +33,11 @@ from desktop.vocabulary import Found, Stage
 #: No largest width (Qt's QWIDGETSIZE_MAX).
 QWIDGETSIZE_MAX = (1 << 24) - 1
 #: A column's narrowest width: a card's four lines stay readable.
-COLUMN_MIN_WIDTH = 190
-#: An empty column's width: narrow, so the columns with cards fit beside it, but
-#: wide enough to read its name and to drop a card on.
-EMPTY_COLUMN_WIDTH = 120
+COLUMN_MIN_WIDTH = 160
+#: An empty column's width: a strip with its name running down it (see
+#: ``CardList.paintEvent``), so the columns with cards have the room, and a card can
+#: still be dropped on it.
+EMPTY_COLUMN_WIDTH = 40
 
 
 def matches(card: Card, tokens: list[str]) -> bool:
@@ -63,11 +64,14 @@ class BoardColumn(QFrame):
 
     def set_cards(self, cards: list[Card]) -> None:
         self.cards.cards().set_cards(cards)
+        self.heading.setVisible(bool(cards))
         if cards:
             self.setMinimumWidth(COLUMN_MIN_WIDTH)
             self.setMaximumWidth(QWIDGETSIZE_MAX)
         else:
             self.setFixedWidth(EMPTY_COLUMN_WIDTH)
+        self.setToolTip("" if cards else f"{self.stage.label}: no applications. Drop a "
+                        "card here to move it.")
         self.heading.setText(f"<b>{self.stage.label}</b>  {len(cards)}")
         self.cards.setAccessibleName(f"{self.stage.label}, {len(cards)} applications")
 
@@ -96,7 +100,7 @@ class BoardView(View):
         strip = QWidget(objectName="boardStrip")
         row = QHBoxLayout(strip)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row.setSpacing(4)
         for stage in Stage:
             column = BoardColumn(stage)
             column.cards.moveRequested.connect(self.move_card)

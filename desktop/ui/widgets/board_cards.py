@@ -203,9 +203,29 @@ class CardList(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         self.setAccessibleName(f"{stage.label} column")
+        #: A card is being dragged over this column: it is outlined where it would land.
+        self._drop_here = False
 
     def cards(self) -> CardModel:
         return self.model()
+
+    def paintEvent(self, event) -> None:
+        """An empty column is a narrow strip: its name runs down it, so the columns
+        with cards keep their room while it still takes a dropped card."""
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        if self._drop_here:
+            painter.setPen(self.palette().color(QPalette.ColorRole.Highlight))
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
+        if self.cards().rowCount():
+            painter.end()
+            return
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.translate(self.viewport().width() / 2 + self.fontMetrics().ascent() / 2 - 2,
+                          _PADDING)
+        painter.rotate(90)
+        painter.drawText(0, 0, f"{self.stage.label}  ·  0")
+        painter.end()
 
     def current_application(self) -> int | None:
         index = self.currentIndex()
@@ -281,13 +301,23 @@ class CardList(QListView):
         if dropped_application(event.mimeData()) is not None:
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
+            self._outline(True)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
         self.dragEnterEvent(event)
 
+    def dragLeaveEvent(self, event) -> None:
+        self._outline(False)
+
+    def _outline(self, shown: bool) -> None:
+        if shown != self._drop_here:
+            self._drop_here = shown
+            self.viewport().update()
+
     def dropEvent(self, event) -> None:
+        self._outline(False)
         application = dropped_application(event.mimeData())
         if application is None:
             event.ignore()

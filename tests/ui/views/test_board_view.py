@@ -205,3 +205,17 @@ def test_a_board_of_two_thousand_cards_reads_them_all(board):
     assert view.columns[Stage.APPLIED].cards.cards().rowCount() == 2001
     assert view.count_label.text() == "2,002 applications"
     assert view.columns[Stage.APPLIED].cards.cards().index(0).data(ApplicationIdRole)
+
+
+def test_the_sample_board_fits_a_small_window_with_empty_columns_as_strips(sample_window,
+                                                                          qtbot):
+    sample_window.resize(1024, 640)
+    sample_window.show_view(view_row("Board"))
+    view = sample_window.current_view()
+    qtbot.waitUntil(lambda: view.scroll.horizontalScrollBar().maximum() == 0)
+    empty = [c for c in view.columns.values() if not c.cards.cards().rowCount()]
+    full = [c for c in view.columns.values() if c.cards.cards().rowCount()]
+    assert empty and full
+    assert all(c.width() < 60 and not c.heading.isVisible() for c in empty)
+    assert all(c.width() >= 160 for c in full)
+    assert "no applications" in empty[0].toolTip()
