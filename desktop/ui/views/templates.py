@@ -4,7 +4,7 @@ A broken template is explained with its line and field, and the text being
 edited is never thrown away: it stays in the editor until it is fixed or reverted.
 """
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -143,6 +143,20 @@ class TemplatesView(View):
         self._fill_list(keep)
         self._fill_people()
 
+    def _colour_headings(self) -> None:
+        """Headings in the palette's link colour: set again when the scheme changes,
+        as an item keeps the colour it was given."""
+        colour = self.palette().color(QPalette.ColorRole.Link)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(KeyRole) is None:
+                item.setForeground(colour)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._colour_headings()
+        super().changeEvent(event)
+
     def _fill_list(self, select_key: str | None) -> None:
         """Templates grouped under a heading for each kind of step."""
         self.list.blockSignals(True)
@@ -155,7 +169,6 @@ class TemplatesView(View):
             font = QFont(heading.font())
             font.setBold(True)
             heading.setFont(font)
-            heading.setForeground(self.palette().color(QPalette.ColorRole.Link))
             self.list.addItem(heading)
             for template in (t for t in every if t.kind == kind):
                 mark = ""
@@ -171,6 +184,7 @@ class TemplatesView(View):
                 if template.key == select_key:
                     chosen = item
         self.list.blockSignals(False)
+        self._colour_headings()
         target = chosen or fallback
         if target is not None:
             self.list.setCurrentItem(target)
@@ -205,10 +219,12 @@ class TemplatesView(View):
 
     def _show(self, template) -> None:
         self.template = template
-        self.name_line.setText(template.name)
-        self.description.setText(template.description)
+        for line, text in ((self.name_line, template.name),
+                           (self.description, template.description),
+                           (self.subject, template.subject)):
+            line.setText(text)
+            line.setCursorPosition(0)  # a long line reads from its start, not its end
         self.kind_label.setText(template.kind.label)
-        self.subject.setText(template.subject)
         self.body.blockSignals(True)
         self.body.setPlainText(template.body)
         self.body.blockSignals(False)

@@ -85,3 +85,26 @@ def test_switching_scheme_while_running_recolours_today(sample_window, qapp):
     QApplication.processEvents()
     _summary, _background, late = today_colours(sample_window)
     assert {colour.name() for colour in late} == {LATE_COLOUR}
+
+
+def test_switching_scheme_while_running_recolours_the_template_headings(sample_window, qapp):
+    from desktop.ui.shell.menus import view_row
+    from desktop.ui.views.templates import KeyRole
+
+    sample_window.show_view(view_row("Templates"))
+    templates = sample_window.current_view().list
+
+    def heading_colours():
+        return {templates.item(row).foreground().color().name()
+                for row in range(templates.count())
+                if templates.item(row).data(KeyRole) is None}
+
+    light = qapp.palette()
+    try:
+        qapp.setPalette(dark_palette())
+        QApplication.processEvents()
+        assert heading_colours() == {"#7cc4ff"}  # the dark scheme's link colour
+    finally:
+        qapp.setPalette(light)
+    QApplication.processEvents()
+    assert heading_colours() == {light.color(QPalette.ColorRole.Link).name()}
