@@ -257,16 +257,26 @@ class CardList(QListView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and application is not None:
             self.openRequested.emit(application)
             return
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+            self._menu_at(self.currentIndex())  # on every system, not only where the
+            return                              # menu key is turned into a menu event
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event) -> None:
-        index = (self.indexAt(event.pos()) if event.reason() == event.Reason.Mouse
-                 else self.currentIndex())
-        if index.isValid():
-            self.setCurrentIndex(index)
-            where = (event.globalPos() if event.reason() == event.Reason.Mouse
-                     else self.viewport().mapToGlobal(self.visualRect(index).center()))
-            self.menuRequested.emit(index.data(ApplicationIdRole), where)
+        if event.reason() == event.Reason.Mouse:
+            self._menu_at(self.indexAt(event.pos()), event.globalPos())
+        else:
+            self._menu_at(self.currentIndex())
+
+    def _menu_at(self, index, where=None) -> None:
+        """Ask for the card's menu, beside the card when the keyboard asked."""
+        if not index.isValid():
+            return
+        self.setCurrentIndex(index)
+        if where is None:
+            where = self.viewport().mapToGlobal(self.visualRect(index).center())
+        self.menuRequested.emit(index.data(ApplicationIdRole), where)
 
     def mouseDoubleClickEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())

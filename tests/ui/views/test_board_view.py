@@ -219,3 +219,23 @@ def test_the_sample_board_fits_a_small_window_with_empty_columns_as_strips(sampl
     assert all(c.width() < 60 and not c.heading.isVisible() for c in empty)
     assert all(c.width() >= 160 for c in full)
     assert "no applications" in empty[0].toolTip()
+
+
+def test_the_menu_key_moves_a_card_to_any_stage(board, qtbot, monkeypatch):
+    """The keyboard's way to what a long drag does: Menu → Move to → Offer."""
+    view, first = board
+    offered = []
+
+    def choose(menu, *_where):
+        move = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+        offered.extend((a.text(), a.isEnabled()) for a in move.actions())
+        next(a for a in move.actions() if a.text() == "Offer").trigger()
+
+    monkeypatch.setattr("desktop.ui.views.board.popup", choose)
+    interviewing = view.columns[Stage.INTERVIEWING].cards
+    interviewing.setFocus()
+    interviewing.setCurrentIndex(interviewing.cards().index(0))
+    qtbot.keyClick(interviewing, Qt.Key.Key_Menu)
+    assert ("Interviewing", False) in offered and ("Rejected", True) in offered
+    assert applications.application_values(first)["stage"] == "offer"
+    assert column_titles(view, Stage.OFFER) == ["Analyst — Northwind"]
