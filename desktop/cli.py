@@ -115,6 +115,19 @@ def build_parser() -> argparse.ArgumentParser:
         "company): skip the row, fill only their empty fields, or add them again "
         "(default: skip)",
     )
+    notify = commands.add_parser(
+        "notify", help="show a notification for the notes due today and overdue (what "
+        "the system runs each day; opens the data read-only)")
+    notify.add_argument("--dry-run", action="store_true",
+                        help="say what would be shown, show nothing")
+    notify.add_argument("--json", action="store_true", help="print it as JSON")
+    reminders = commands.add_parser(
+        "reminders", help="have the system run `notify` daily and at log-in, for you only")
+    reminders.add_argument("action", choices=("status", "install", "remove"))
+    reminders.add_argument("--at", default="09:00", metavar="HH:MM",
+                           help="the time of day (default 09:00)")
+    reminders.add_argument("--dry-run", action="store_true",
+                           help="print the files and commands it would use, change nothing")
     return parser
 
 
@@ -141,7 +154,8 @@ def run(argv: list[str]) -> int:
 COMMANDS = {"demo": ("data", "demo"), "backup": ("data", "backup"),
             "restore": ("data", "restore"), "export": ("data", "export"),
             "import": ("data", "import_file"), "profile": ("notes", "profile"),
-            "templates": ("notes", "templates"), "check-note": ("notes", "check_for_person")}
+            "templates": ("notes", "templates"), "check-note": ("notes", "check_for_person"),
+            "notify": ("reminders", "notify"), "reminders": ("reminders", "reminders")}
 
 
 def command(name: str):

@@ -1,0 +1,104 @@
+"""What a reminder says: the notes due today and overdue, read without writing.
+
+``rebound notify`` runs when the system wakes it (a scheduled task, a timer, a
+log-in), with Rebound closed. It opens the data read-only, asks what Today's "Due
+now" would show, and says it in one line: "3 notes due", "Thank-you to Tomasz
+Nowak and 2 more". Data it cannot read is said too, in one notice, and never
+touched.
+"""
+
+import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from desktop.paths import DATABASE_NAME
+from desktop.playbook.kinds import StepKind
+
+#: The step kinds as a reminder names them, before "to <name>".
+KIND_PHRASES = {StepKind.THANK_YOU: "Thank-you", StepKind.FEEDBACK: "Feedback request",
+                StepKind.NETWORK: "Stay-connected ask", StepKind.HIRE_WATCH: "New-hire check",
+                StepKind.CHECK_IN: "Check-in"}
+#: The setting holding the days with no reminders: ISO weekdays, 1 Monday … 7 Sunday.
+QUIET_DAYS_KEY = "reminders.quiet_days"
+
+
+class DueNote(NamedTuple):
+    step_id: int
+    kind: str
+    person: str
+    due_on: datetime.date
+
+
+class Reminder(NamedTuple):
+    """What ``notify`` shows, or why it shows nothing."""
+
+    #: The notes due (today's and overdue), earliest first.
+    due: tuple[DueNote, ...]
+    #: The notification's title and text; empty when there is nothing to show.
+    title: str = ""
+    body: str = ""
+    #: Why nothing is shown: "nothing due", "a quiet day"; "" when something is.
+    silent_because: str = ""
+    #: True when the title and body say the data could not be read.
+    problem: bool = False
+
+    @property
+    def shows(self) -> bool:
+        return bool(self.title)
+
+    def as_json(self) -> dict:
+        return {"shows": self.shows, "title": self.title, "body": self.body,
+                "silent_because": self.silent_because, "problem": self.problem,
+                "due": [{"step": note.step_id, "kind": note.kind, "person": note.person,
+                         "due_on": note.due_on.isoformat()} for note in self.due]}
+
+
+def headline(due: list[DueNote]) -> tuple[str, str]:
+    """("3 notes due", "Thank-you to Tomasz Nowak and 2 more")."""
+    count = len(due)
+    first = due[0]
+    phrase = KIND_PHRASES.get(StepKind(first.kind), "Note")
+    more = f" and {count - 1} more" if count > 1 else ""
+    return f"{count} note{'s' if count != 1 else ''} due", f"{phrase} to {first.person}{more}"
+
+
+def reminder_for(due: list[DueNote], today: datetime.date, quiet_days: set[int]) -> Reminder:
+    if today.isoweekday() in quiet_days:
+        return Reminder(tuple(due), silent_because="a quiet day")
+    if not due:
+        return Reminder((), silent_because="nothing due")
+    title, body = headline(due)
+    return Reminder(tuple(due), title, body)
+
+
+def unreadable(data_dir: Path, why: str) -> Reminder:
+    """The one notice for data that is missing or cannot be read."""
+    return Reminder((), "Rebound could not check your follow-ups",
+                    f"{why} Open Rebound to see what is wrong; nothing was changed.",
+                    problem=True)
+
+
+def read_reminder(data_dir: Path, today: datetime.date) -> Reminder:
+    """Open the data read-only, read what is due, and close it again."""
+    import peewee
+
+    from desktop.store.connection import DatabaseDamaged, connect, db
+    from desktop.store.settings import get_setting
+    from desktop.store.steps import open_steps_until
+
+    path = Path(data_dir) / DATABASE_NAME
+    if not path.is_file():
+        return unreadable(data_dir, f"Your data is not where Rebound keeps it ({path}).")
+    try:
+        connect(path, read_only=True)
+        try:
+            quiet = {int(day) for day in get_setting(QUIET_DAYS_KEY, []) or []}
+            due = [DueNote(step.id, step.kind, step.person_name or step.email, step.due_on)
+                   for step in open_steps_until(today)]
+        finally:
+            db.close()
+    except DatabaseDamaged:
+        return unreadable(data_dir, "Your data file looks damaged.")
+    except peewee.DatabaseError as exc:
+        return unreadable(data_dir, f"Your data could not be read ({exc}).")
+    return reminder_for(due, today, quiet)
