@@ -105,3 +105,29 @@ def test_bundle_holds_resources_and_no_unused_qt(frozen):
         assert any(f.endswith("platforms/libqxcb.so") for f in files)
         assert any(f.endswith("iconengines/libqsvgicon.so") for f in files)
         assert os.access(frozen, os.X_OK)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a D-Bus session: Linux")
+def test_the_bundled_notify_reaches_the_desktop(frozen, tmp_path):
+    """desktop-notifier and its D-Bus backend are in the bundle: ``notify`` from the
+    frozen program shows the sample's due notes to a stand-in notification service."""
+    import json
+    import shutil
+    import subprocess
+
+    if shutil.which("dbus-run-session") is None:
+        pytest.skip("no dbus-run-session (Debian package dbus-daemon)")
+    data = tmp_path / "data"
+    store = open_store(data)
+    load_sample_data()
+    close_store(store)
+    record = tmp_path / "sent.json"
+    service = ROOT / "tests" / "reminders" / "notification_service.py"
+    script = (f'"{sys.executable}" "{service}" "{record}" dismiss & '
+              f'for _ in $(seq 100); do [ -e "{record}.ready" ] && break; sleep 0.05; done; '
+              f'"{frozen}" --data-dir "{data}" notify; status=$?; kill %1; exit $status')
+    done = subprocess.run(["dbus-run-session", "--", "bash", "-c", script],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    sent = json.loads(record.read_text())
+    assert [(n["app"], n["summary"]) for n in sent] == [("Rebound", "4 notes due")]
