@@ -21,9 +21,12 @@ from desktop.store.lifecycle import close_store, open_store
 @pytest.fixture(autouse=True)
 def private_config(tmp_path, monkeypatch):
     """Tests never read or write the real user's config folder (where a moved data
-    folder is remembered)."""
+    folder is remembered) or home."""
     config = tmp_path / "config"
     monkeypatch.setenv("REBOUND_CONFIG_DIR", str(config))
+    # Nor the user's home, where reminders are registered (autostart, systemd units,
+    # LaunchAgents): a window started in a test must not repair the real one.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return config
 
 

@@ -56,3 +56,15 @@ def save_sender(profile: Profile) -> Changes:
     with transaction():
         save_profile(profile)
     return Changes.of(Record.SETTINGS)
+
+
+def save_reminder_settings(quiet_days: set[int], at: str) -> Changes:
+    """The days with no reminders and the time they come (the registration with the
+    system is the reminders dialog's, not the data's)."""
+    from desktop.reminders.due import QUIET_DAYS_KEY, TIME_KEY
+    from desktop.store.settings import set_setting
+
+    with transaction():
+        set_setting(QUIET_DAYS_KEY, sorted(quiet_days))
+        set_setting(TIME_KEY, at)
+    return Changes.of(Record.SETTINGS)

@@ -20,6 +20,25 @@ KIND_PHRASES = {StepKind.THANK_YOU: "Thank-you", StepKind.FEEDBACK: "Feedback re
                 StepKind.CHECK_IN: "Check-in"}
 #: The setting holding the days with no reminders: ISO weekdays, 1 Monday … 7 Sunday.
 QUIET_DAYS_KEY = "reminders.quiet_days"
+#: The setting holding the time of day the reminder was asked for ("09:00").
+TIME_KEY = "reminders.at"
+
+
+def quiet_days() -> set[int]:
+    """The weekdays with no reminders (from the open store)."""
+    from desktop.store.settings import get_setting
+
+    days = get_setting(QUIET_DAYS_KEY, []) or []
+    return {int(day) for day in days if str(day).isdigit() and 1 <= int(day) <= 7}
+
+
+def reminder_time() -> datetime.time:
+    from desktop.store.settings import get_setting
+
+    try:
+        return datetime.time.fromisoformat(get_setting(TIME_KEY, "09:00"))
+    except (TypeError, ValueError):
+        return datetime.time(9, 0)
 
 
 class DueNote(NamedTuple):
@@ -83,7 +102,6 @@ def read_reminder(data_dir: Path, today: datetime.date) -> Reminder:
     import peewee
 
     from desktop.store.connection import DatabaseDamaged, connect, db
-    from desktop.store.settings import get_setting
     from desktop.store.steps import open_steps_until
 
     path = Path(data_dir) / DATABASE_NAME
@@ -92,7 +110,7 @@ def read_reminder(data_dir: Path, today: datetime.date) -> Reminder:
     try:
         connect(path, read_only=True)
         try:
-            quiet = {int(day) for day in get_setting(QUIET_DAYS_KEY, []) or []}
+            quiet = quiet_days()
             due = [DueNote(step.id, step.kind, step.person_name or step.email, step.due_on)
                    for step in open_steps_until(today)]
         finally:

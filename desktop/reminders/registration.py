@@ -325,3 +325,27 @@ def status(method: str, home: Path | None = None, runner: Runner = run_command) 
     runs = next((line.partition("=")[2] for line in entry.read_text().splitlines()
                  if line.startswith("Exec=")), "")
     return Status(method, True, runs, "at log-in only: no user systemd runs here")
+
+
+def rendered(method: str, command: Sequence[str]) -> str:
+    """``command`` as ``status`` reads it back for ``method``: to tell whether the
+    registration still points at this program."""
+    if method == "windows":
+        return f"{command[0]} {subprocess.list2cmdline(list(command[1:]))}"
+    if method == "macos":
+        return shlex.join(command)
+    if method == "systemd":
+        return _systemd_quoted(command)
+    return autostart_entry(command).partition("Exec=")[2].partition("\n")[0]
+
+
+def repair(method: str, command: Sequence[str], at: datetime.time,
+           runner: Runner = run_command, home: Path | None = None,
+           folder: Path | None = None) -> bool:
+    """At each start: a registration that runs another program (Rebound was moved or
+    updated into another folder) is made again for this one. True when repaired."""
+    found = status(method, home, runner)
+    if not found.registered or found.runs == rendered(method, command):
+        return False
+    carry_out(plan(True, method, command, at, home=home, folder=folder), runner)
+    return True

@@ -174,3 +174,24 @@ def test_the_dry_run_prints_files_and_commands_and_changes_nothing(tmp_path, mon
     assert not (tmp_path / ".config").exists()
     refused = run_cli("--data-dir", data_dir, "reminders", "install", "--at", "9am")
     assert refused.returncode == 1 and "'9am' is not a time of day" in refused.stderr
+
+
+def test_a_registration_left_by_a_moved_rebound_is_pointed_back_here(tmp_path):
+    old = ["/opt/Old Rebound/rebound", "notify"]
+    new = ["/opt/Rebound/rebound", "notify"]
+    reg.carry_out(reg.plan(True, "autostart", old, home=tmp_path))
+    assert reg.repair("autostart", new, AT, Recorder(), home=tmp_path) is True
+    assert reg.status("autostart", tmp_path).runs == reg.rendered("autostart", new)
+    assert reg.repair("autostart", new, AT, Recorder(), home=tmp_path) is False  # in place
+
+
+def test_nothing_registered_is_not_registered_by_a_repair(tmp_path):
+    assert reg.repair("systemd", COMMAND, AT, Recorder(), home=tmp_path) is False
+    assert not (tmp_path / ".config").exists()
+
+
+def test_status_reads_back_what_each_platform_was_given(tmp_path):
+    command = ["/opt/Rebound/rebound", "--data-dir", "/home/sam/My data", "notify"]
+    for method in ("systemd", "autostart"):
+        reg.carry_out(reg.plan(True, method, command, home=tmp_path), Recorder())
+        assert reg.status(method, tmp_path, Recorder()).runs == reg.rendered(method, command)

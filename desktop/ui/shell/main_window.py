@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
         if self.sender() is self.current_view():
             self.statusBar().showMessage(text)
 
+    def show_notice(self, notice: QWidget) -> None:
+        """A bar across the top of the window, above the sidebar and the view."""
+        self._page.insertWidget(0, notice)
+
     def show_read_only(self, reason: str) -> None:
         """Say, for as long as the window is open, that nothing can be saved and why."""
         self.read_only_reason = reason
@@ -194,7 +198,7 @@ class MainWindow(QMainWindow):
         notice.setAutoFillBackground(True)
         notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self._page.insertWidget(0, notice)
+        self.show_notice(notice)
         self._update_title()
 
     def _update_title(self, *_args) -> None:

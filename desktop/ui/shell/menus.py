@@ -44,6 +44,12 @@ def _action(window, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     return action
 
 
+def _open_reminders(window) -> None:
+    from desktop.ui.dialogs.reminders import open_reminders  # loaded when first used
+
+    open_reminders(window)
+
+
 def build_menus(window) -> None:
     """File, Edit, View and Help; the actions the views answer go to the current view."""
 
@@ -65,6 +71,9 @@ def build_menus(window) -> None:
     file_menu.addAction(window.save_action)
     file_menu.addAction(add("Settings…", window.open_settings, standard.Preferences,
                             "Your name and signature, and how the follow-ups are planned"))
+    file_menu.addAction(add("&Reminders…", lambda: _open_reminders(window),
+                            tip="A notification on days with notes due, even when "
+                            "Rebound is closed"))
     file_menu.addSeparator()
     file_menu.addAction(add("&Import contacts…", lambda: window.import_file(None), "Ctrl+I",
                             "LinkedIn, Google, Apple, Outlook, vCard or any CSV"))

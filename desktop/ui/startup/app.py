@@ -147,6 +147,11 @@ class Rebound:
         boot.first_frame_reached()
         self.notify_due()
         self.start_background_checks()
+        if self.interactive and not self.store.read_only:
+            from desktop.ui.startup import reminders_at_start  # not on the first frame
+
+            reminders_at_start.offer_once(self.window, self.window.settings)
+            self._run("reminder repair", reminders_at_start.repair_work(self.window))
 
     def notify_due(self) -> None:
         """At start-up, a desktop notification when follow-ups are due (where the

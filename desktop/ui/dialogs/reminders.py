@@ -1,0 +1,128 @@
+"""Reminders with Rebound closed: the switch that asks the system to wake Rebound on
+days with notes due, the time, and the days to leave alone.
+
+What it says is read back from the system after every change (``status``), so
+"On" means the system has it, and a refusal is said with the system's words.
+"""
+
+import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTimeEdit,
+    QVBoxLayout,
+)
+
+from desktop.operations import notes
+from desktop.reminders import registration
+from desktop.reminders.due import quiet_days, reminder_time
+from desktop.ui.shell.change_hub import hub
+
+#: The weekdays as the quiet-day boxes show them, ISO numbered.
+WEEKDAYS = ((1, "Mon"), (2, "Tue"), (3, "Wed"), (4, "Thu"), (5, "Fri"), (6, "Sat"), (7, "Sun"))
+#: What the status line calls each way the system wakes Rebound.
+METHODS = {"windows": "Windows Task Scheduler", "macos": "macOS (a LaunchAgent)",
+           "systemd": "a systemd timer", "autostart": "your desktop's autostart"}
+
+
+def status_text(found: registration.Status, at: datetime.time) -> str:
+    if not found.registered:
+        return "Off: nothing of Rebound's is registered with the system."
+    when = ("when you log in" if found.method == "autostart"
+            else f"every day at {at:%H:%M} and when you log in")
+    extra = f" ({found.note})" if found.note else ""
+    return f"On: {METHODS[found.method]} runs Rebound's check {when}{extra}."
+
+
+class RemindersDialog(QDialog):
+    def __init__(self, data_dir: Path | None, parent=None,
+                 runner: registration.Runner = registration.run_command):
+        super().__init__(parent)
+        self.setWindowTitle("Reminders")
+        self.setObjectName("remindersDialog")
+        self.runner = runner
+        self.method = registration.system_method(runner=runner)
+        #: The data folder to name in the command (one given with --data-dir), or None.
+        self.command = registration.notify_command(data_dir)
+        at = reminder_time()
+        self.switch = QCheckBox("Remind me on days with notes due, even when Rebound is "
+                                "closed", objectName="remindersOn")
+        self.time = QTimeEdit(QTime(at.hour, at.minute), objectName="reminderTime")
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setEnabled(self.method != "autostart")
+        if self.method == "autostart":
+            self.time.setToolTip("Without a user systemd the reminder comes when you log in")
+        when = QHBoxLayout()
+        when.addWidget(QLabel("At"))
+        when.addWidget(self.time)
+        when.addWidget(QLabel("and when you log in"))
+        when.addStretch(1)
+        quiet = QGroupBox("No reminders on")
+        days = QGridLayout(quiet)
+        chosen = quiet_days()
+        self.quiet: dict[int, QCheckBox] = {}
+        for column, (number, name) in enumerate(WEEKDAYS):
+            box = QCheckBox(name, checked=number in chosen)
+            days.addWidget(box, 0, column)
+            self.quiet[number] = box
+        self.status = QLabel(objectName="reminderStatus", wordWrap=True)
+        explanation = QLabel(
+            "Rebound asks your system to run a small check for you alone, with no "
+            "administrator rights and no account: it shows one notification when notes "
+            "are due, and nothing otherwise. Clicking it opens Today.", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.switch)
+        layout.addLayout(when)
+        layout.addWidget(quiet)
+        layout.addWidget(explanation)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.refresh_status()
+        self.switch.setChecked(self.registered)
+
+    def refresh_status(self) -> None:
+        found = registration.status(self.method, runner=self.runner)
+        self.registered = found.registered
+        self.status.setText(status_text(found, self.time.time().toPython()))
+
+    def accept(self) -> None:
+        """Save the days and the time, then register or unregister; what the system
+        then reports is what the dialog says."""
+        at = self.time.time().toPython()
+        quiet = {number for number, box in self.quiet.items() if box.isChecked()}
+        if hub().run(notes.save_reminder_settings, quiet, f"{at:%H:%M}", source=self,
+                     parent=self) is None:
+            return
+        wanted = self.switch.isChecked()
+        if wanted or self.registered:
+            chosen = registration.plan(wanted, self.method, self.command, at)
+            try:
+                registration.carry_out(chosen, self.runner)
+            except (registration.PlanFailed, OSError) as exc:
+                self.refresh_status()
+                QMessageBox.warning(self, "Reminders not changed",
+                                    f"The system did not take the change: {exc}")
+                return
+        self.refresh_status()
+        if self.registered != wanted:
+            QMessageBox.warning(self, "Reminders not changed", self.status.text())
+            return
+        super().accept()
+
+
+def open_reminders(window) -> None:
+    """File → Reminders…, and the first start's offer."""
+    RemindersDialog(window.store.data_dir if window.data_dir_fixed else None, window).exec()
