@@ -70,7 +70,8 @@ def reminders(location, args) -> int:
     if args.action == "status":
         found = registration.status(method)
         if not found.registered:
-            print(f"Reminders are off: no {METHODS[method]} is registered.")
+            print(f"Reminders are off: nothing of Rebound's is registered (looked for "
+                  f"{METHODS[method]}).")
             return 0
         note = f" ({found.note})" if found.note else ""
         print(f"Reminders are on, through {METHODS[method]}{note}. It runs: {found.runs}")

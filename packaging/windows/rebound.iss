@@ -68,6 +68,12 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopico
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
+[UninstallRun]
+; The daily reminder (File → Reminders…, or `rebound reminders install`) is a task of
+; the user's own; uninstalling takes it away. No task: schtasks says so, and the
+; uninstaller goes on.
+Filename: "{sys}\schtasks.exe"; Parameters: "/Delete /TN ""Rebound reminders"" /F"; Flags: runhidden; RunOnceId: "DeleteReminderTask"
+
 ; No [UninstallDelete]: the uninstaller removes only what [Files] installed.
 ; %LOCALAPPDATA%\Rebound (the database, backups, log) belongs to the user and
 ; stays, so reinstalling finds everything where it was.

@@ -131,3 +131,14 @@ def test_the_bundled_notify_reaches_the_desktop(frozen, tmp_path):
     assert done.returncode == 0, done.stderr
     sent = json.loads(record.read_text())
     assert [(n["app"], n["summary"]) for n in sent] == [("Rebound", "4 notes due")]
+
+
+def test_the_frozen_program_registers_and_removes_its_reminder(frozen, tmp_path):
+    """packaging/check_reminders.py, as the workflow runs it on Windows and macOS; here
+    against this Linux (the XDG entry or a systemd timer, in the test's own HOME)."""
+    spec = importlib.util.spec_from_file_location(
+        "check_reminders", ROOT / "packaging" / "check_reminders.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.main([str(frozen)]) == 0
+    assert not list((Path(os.environ["HOME"]) / ".config").rglob("rebound-reminders*"))
