@@ -37,7 +37,6 @@ def notify(location, args) -> int:
     """Show one notification for the notes due today and overdue (or for data that
     cannot be read); nothing when nothing is due or today is a quiet day."""
     from desktop.clock import local_today
-    from desktop.reminders import notifier
     from desktop.reminders.due import read_reminder
 
     reminder = read_reminder(location.path, local_today())
@@ -49,6 +48,8 @@ def notify(location, args) -> int:
         print(f"Would show: {reminder.title} — {reminder.body}")
     if args.dry_run or not reminder.shows:
         return 0
+    from desktop.reminders import notifier  # asyncio and D-Bus: only to show it
+
     outcome = notifier.show(reminder.title, reminder.body, lambda: open_rebound(location))
     if not outcome.shown:
         raise CommandFailed(f"the notification could not be shown: {outcome.problem}.")

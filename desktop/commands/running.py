@@ -87,16 +87,20 @@ def command(nothing_done: str):
 
     def wrap(body):
         def run_command(location: DataLocation, args) -> int:
-            import peewee
-
-            from desktop.store.failures import WriteFailed
-
             try:
                 return body(location, args)
             except CommandFailed as exc:
                 return fail(str(exc))
-            except (WriteFailed, sqlite3.Error, peewee.DatabaseError) as exc:
-                return fail(str(storage_failure(exc, nothing_done)))
+            except Exception as exc:
+                # Peewee is loaded here, not before: a command that never touches it
+                # (``notify``, run by the system every day) starts without it.
+                import peewee
+
+                from desktop.store.failures import WriteFailed
+
+                if isinstance(exc, WriteFailed | sqlite3.Error | peewee.DatabaseError):
+                    return fail(str(storage_failure(exc, nothing_done)))
+                raise
         return run_command
     return wrap
 

@@ -28,8 +28,7 @@ def quiet_days() -> set[int]:
     """The weekdays with no reminders (from the open store)."""
     from desktop.store.settings import get_setting
 
-    days = get_setting(QUIET_DAYS_KEY, []) or []
-    return {int(day) for day in days if str(day).isdigit() and 1 <= int(day) <= 7}
+    return _weekdays(get_setting(QUIET_DAYS_KEY, []))
 
 
 def reminder_time() -> datetime.time:
@@ -99,24 +98,28 @@ def unreadable(data_dir: Path, why: str) -> Reminder:
 
 def read_reminder(data_dir: Path, today: datetime.date) -> Reminder:
     """Open the data read-only, read what is due, and close it again."""
-    import peewee
+    import json
+    import sqlite3
 
-    from desktop.store.connection import DatabaseDamaged, connect, db
-    from desktop.store.steps import open_steps_until
+    from desktop.store.due_now import NotADatabase, read_due
 
     path = Path(data_dir) / DATABASE_NAME
     if not path.is_file():
         return unreadable(data_dir, f"Your data is not where Rebound keeps it ({path}).")
     try:
-        connect(path, read_only=True)
-        try:
-            quiet = quiet_days()
-            due = [DueNote(step.id, step.kind, step.person_name or step.email, step.due_on)
-                   for step in open_steps_until(today)]
-        finally:
-            db.close()
-    except DatabaseDamaged:
-        return unreadable(data_dir, "Your data file looks damaged.")
-    except peewee.DatabaseError as exc:
-        return unreadable(data_dir, f"Your data could not be read ({exc}).")
-    return reminder_for(due, today, quiet)
+        quiet, rows = read_due(path, today, QUIET_DAYS_KEY)
+    except (NotADatabase, sqlite3.DatabaseError, json.JSONDecodeError) as exc:
+        damaged = isinstance(exc, NotADatabase) or "malformed" in str(exc) or \
+            "not a database" in str(exc)
+        return unreadable(data_dir, "Your data file looks damaged." if damaged
+                          else f"Your data could not be read ({exc}).")
+    except OSError as exc:
+        return unreadable(data_dir, f"Your data could not be read ({exc.strerror or exc}).")
+    return reminder_for([DueNote(*row) for row in rows], today, _weekdays(quiet))
+
+
+def _weekdays(days) -> set[int]:
+    """The quiet days as ISO weekdays, whatever else the setting holds ignored."""
+    if not isinstance(days, list):
+        return set()
+    return {int(day) for day in days if str(day).isdigit() and 1 <= int(day) <= 7}

@@ -88,3 +88,27 @@ def test_a_damaged_file_is_said_and_left_as_it_was(tmp_path):
     assert reminder.problem and "damaged" in reminder.body
     assert (folder / "rebound.db").read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["rebound.db"]
+
+
+def test_notify_reads_what_the_store_reads_without_loading_peewee(rejected_with_people,
+                                                                  data_dir):
+    """``store.due_now`` (plain sqlite3, for a small daily process) and
+    ``steps.open_steps_until`` (what Today lists) give the same notes, in order; and
+    the command runs without Peewee or Qt."""
+    import subprocess
+    import sys
+
+    from desktop.store.due_now import read_due
+
+    expected = [(s.id, s.kind, s.person_name, s.due_on)
+                for s in steps.open_steps_until(local_today())]
+    assert read_due(data_dir / "rebound.db", local_today(), "x")[1] == expected
+    close_store(rejected_with_people)
+    probe = ("import sys, runpy; sys.argv = ['rebound', '--data-dir', sys.argv[1], 'notify', "
+             "'--dry-run']\ntry:\n    runpy.run_module('desktop', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('peewee', 'PySide6')))")
+    done = subprocess.run([sys.executable, "-c", probe, str(data_dir)], capture_output=True,
+                          text=True, check=False)
+    assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr
+    open_store(data_dir)
