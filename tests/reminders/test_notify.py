@@ -112,3 +112,23 @@ def test_notify_reads_what_the_store_reads_without_loading_peewee(rejected_with_
                           text=True, check=False)
     assert done.stdout.strip().endswith("[]"), done.stdout + done.stderr
     open_store(data_dir)
+
+
+def test_a_click_starts_rebound_detached_on_the_same_data(tmp_path, monkeypatch):
+    """The click starts the window (a running one is brought forward on Today by the
+    single-instance channel), with the data folder the notification was about."""
+    import subprocess
+    import sys
+
+    from desktop.commands.reminders import open_rebound
+    from desktop.paths import DataLocation
+
+    started = []
+    monkeypatch.setattr(subprocess, "Popen",
+                        lambda argv, **options: started.append((argv, options)))
+    open_rebound(DataLocation(tmp_path / "data", "given"))
+    open_rebound(DataLocation(tmp_path / "usual", "default"))
+    assert [argv for argv, _ in started] == [
+        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path / "data")],
+        [sys.executable, "-m", "desktop"]]
+    assert all(options.get("start_new_session") for _, options in started)
