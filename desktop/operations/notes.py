@@ -1,6 +1,7 @@
 """What the user keeps beside the plan: skills learned, note templates, settings."""
 
 import datetime
+from pathlib import Path
 
 from desktop.operations.changes import Changes, Record
 from desktop.playbook import catalog
@@ -67,4 +68,14 @@ def save_reminder_settings(quiet_days: set[int], at: str) -> Changes:
     with transaction():
         set_setting(QUIET_DAYS_KEY, sorted(quiet_days))
         set_setting(TIME_KEY, at)
+    return Changes.of(Record.SETTINGS)
+
+
+def save_calendar_folder(folder: Path | None) -> Changes:
+    """Where the live calendar file is kept (None: not kept)."""
+    from desktop.reminders.live_calendar import FOLDER_KEY
+    from desktop.store.settings import set_setting
+
+    with transaction():
+        set_setting(FOLDER_KEY, str(folder) if folder else "")
     return Changes.of(Record.SETTINGS)

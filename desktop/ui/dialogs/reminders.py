@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTimeEdit,
     QVBoxLayout,
 )
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.operations import notes
 from desktop.reminders import registration
 from desktop.reminders.due import quiet_days, reminder_time
+from desktop.reminders.live_calendar import DAYS, live_folder, write_live_calendar
 from desktop.ui.shell.change_hub import hub
 
 #: The weekdays as the quiet-day boxes show them, ISO numbered.
@@ -75,6 +78,25 @@ class RemindersDialog(QDialog):
             days.addWidget(box, 0, column)
             self.quiet[number] = box
         self.status = QLabel(objectName="reminderStatus", wordWrap=True)
+        calendar = QGroupBox("Calendar file")
+        calendar_layout = QVBoxLayout(calendar)
+        self.calendar_on = QCheckBox(f"Keep a calendar file of the next {DAYS} days' "
+                                     "follow-ups up to date, in:", objectName="calendarOn")
+        self.calendar_path: Path | None = live_folder()
+        self.calendar_on.setChecked(self.calendar_path is not None)
+        self.calendar_label = QLabel(str(self.calendar_path or "No folder chosen"),
+                                     objectName="calendarFolder", wordWrap=True)
+        choose = QPushButton("Choose…", objectName="chooseCalendarFolder")
+        choose.clicked.connect(self.choose_calendar_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.calendar_label, 1)
+        row.addWidget(choose)
+        calendar_layout.addWidget(self.calendar_on)
+        calendar_layout.addLayout(row)
+        calendar_layout.addWidget(QLabel("A calendar app that subscribes to a file (or a "
+                                         "synced folder) then shows what is due.",
+                                         wordWrap=True))
+        self._calendar_as_opened = self.calendar_path if self.calendar_on.isChecked() else None
         explanation = QLabel(
             "Rebound asks your system to run a small check for you alone, with no "
             "administrator rights and no account: it shows one notification when notes "
@@ -89,6 +111,7 @@ class RemindersDialog(QDialog):
         layout.addWidget(quiet)
         layout.addWidget(explanation)
         layout.addWidget(self.status)
+        layout.addWidget(calendar)
         layout.addWidget(buttons)
         self.refresh_status()
         self.switch.setChecked(self.registered)
@@ -97,6 +120,36 @@ class RemindersDialog(QDialog):
         found = registration.status(self.method, runner=self.runner)
         self.registered = found.registered
         self.status.setText(status_text(found, self.time.time().toPython()))
+
+    def choose_calendar_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Keep the calendar file in",
+                                                  str(self.calendar_path or Path.home()))
+        if folder:
+            self.set_calendar_folder(Path(folder))
+
+    def set_calendar_folder(self, folder: Path) -> None:
+        self.calendar_path = folder
+        self.calendar_label.setText(str(folder))
+        self.calendar_on.setChecked(True)
+
+    def _save_calendar(self) -> bool:
+        """Keep the chosen folder and write the file at once, to say it works."""
+        wanted = self.calendar_path if self.calendar_on.isChecked() else None
+        if wanted is None and self._calendar_as_opened is None:
+            return True
+        if wanted is not None:
+            try:
+                path, count = write_live_calendar(wanted)
+            except OSError as exc:
+                QMessageBox.warning(self, "Calendar file not written",
+                                    f"The calendar file could not be written: {exc}")
+                return False
+        if hub().run(notes.save_calendar_folder, wanted, source=self, parent=self) is None:
+            return False
+        if wanted is not None:
+            noun = "follow-up" if count == 1 else "follow-ups"
+            self.calendar_label.setText(f"{path} ({count} {noun}; kept up to date)")
+        return True
 
     def accept(self) -> None:
         """Save the days and the time, then register or unregister; what the system
@@ -120,7 +173,8 @@ class RemindersDialog(QDialog):
         if self.registered != wanted:
             QMessageBox.warning(self, "Reminders not changed", self.status.text())
             return
-        super().accept()
+        if self._save_calendar():
+            super().accept()
 
 
 def open_reminders(window) -> None:

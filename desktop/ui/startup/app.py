@@ -151,6 +151,7 @@ class Rebound:
             from desktop.ui.startup import reminders_at_start  # not on the first frame
 
             reminders_at_start.offer_once(self.window, self.window.settings)
+            self.calendar = reminders_at_start.keep_calendar_file(self.window)
             self._run("reminder repair", reminders_at_start.repair_work(self.window))
 
     def notify_due(self) -> None:

@@ -49,3 +49,12 @@ def repair_work(window):
                      command)
         return repaired
     return work
+
+
+def keep_calendar_file(window):
+    """The live calendar file follows every change from now on (when one is chosen)."""
+    from desktop.ui.shell.live_calendar import LiveCalendar
+
+    calendar = LiveCalendar(window)
+    calendar.write()  # changes made while Rebound was closed (a command, a restore)
+    return calendar
