@@ -28,7 +28,9 @@ from desktop.operations import notes
 from desktop.reminders import registration
 from desktop.reminders.due import quiet_days, reminder_time
 from desktop.reminders.live_calendar import DAYS, live_folder, write_live_calendar
+from desktop.ui.shell import tray
 from desktop.ui.shell.change_hub import hub
+from desktop.ui.shell.tray import KEEP_RUNNING_KEY, keeps_running
 
 #: The weekdays as the quiet-day boxes show them, ISO numbered.
 WEEKDAYS = ((1, "Mon"), (2, "Tue"), (3, "Wed"), (4, "Thu"), (5, "Fri"), (6, "Sat"), (7, "Sun"))
@@ -48,8 +50,10 @@ def status_text(found: registration.Status, at: datetime.time) -> str:
 
 class RemindersDialog(QDialog):
     def __init__(self, data_dir: Path | None, parent=None,
-                 runner: registration.Runner = registration.run_command):
+                 runner: registration.Runner = registration.run_command, settings=None):
         super().__init__(parent)
+        #: The window's state file, where keeping Rebound in the tray is remembered.
+        self.settings = settings
         self.setWindowTitle("Reminders")
         self.setObjectName("remindersDialog")
         self.runner = runner
@@ -97,6 +101,13 @@ class RemindersDialog(QDialog):
                                          "synced folder) then shows what is due.",
                                          wordWrap=True))
         self._calendar_as_opened = self.calendar_path if self.calendar_on.isChecked() else None
+        self.tray = QCheckBox("Keep Rebound running in the tray when I close its window: it "
+                              "says when a note comes due", objectName="keepInTray")
+        self.tray.setChecked(settings is not None and keeps_running(settings))
+        if not tray.tray_available():
+            self.tray.setEnabled(False)
+            self.tray.setToolTip("This desktop has no system tray")
+        self.tray.setVisible(settings is not None)
         explanation = QLabel(
             "Rebound asks your system to run a small check for you alone, with no "
             "administrator rights and no account: it shows one notification when notes "
@@ -112,6 +123,7 @@ class RemindersDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(self.status)
         layout.addWidget(calendar)
+        layout.addWidget(self.tray)
         layout.addWidget(buttons)
         self.refresh_status()
         self.switch.setChecked(self.registered)
@@ -173,10 +185,14 @@ class RemindersDialog(QDialog):
         if self.registered != wanted:
             QMessageBox.warning(self, "Reminders not changed", self.status.text())
             return
-        if self._save_calendar():
-            super().accept()
+        if not self._save_calendar():
+            return
+        if self.settings is not None:
+            self.settings.setValue(KEEP_RUNNING_KEY, self.tray.isChecked())
+        super().accept()
 
 
 def open_reminders(window) -> None:
     """File → Reminders…, and the first start's offer."""
-    RemindersDialog(window.store.data_dir if window.data_dir_fixed else None, window).exec()
+    RemindersDialog(window.store.data_dir if window.data_dir_fixed else None, window,
+                    settings=window.settings).exec()

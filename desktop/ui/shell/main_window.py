@@ -4,7 +4,6 @@ It only arranges views and routes window-wide actions to the current one; each
 view owns its table, form and store calls.
 """
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QUrl, Signal
@@ -26,9 +25,10 @@ from desktop.operations.changes import Changes
 from desktop.store.lifecycle import Store
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.composers import Composers
-from desktop.ui.shell.menus import VIEWS, build_menus
+from desktop.ui.shell.menus import VIEWS, build_menus, view_class
 from desktop.ui.shell.navigator import Navigator
 from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style, restyle
+from desktop.ui.shell.tray import TrayKeeper, keeps_running
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
 
@@ -41,11 +41,6 @@ def _made_in(view: View, source) -> bool:
             return True
         widget = widget.parentWidget()
     return False
-
-
-def _view_class(path: str) -> type[View]:
-    module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 #: The window's size at its first start, made smaller where the screen is.
@@ -106,6 +101,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         #: Why nothing can be saved, when the data opened read-only.
         self.read_only_reason = ""
+        #: Quit was chosen: closing ends Rebound even when it is kept in the tray.
+        self.quitting = False
+        self.tray_keeper: TrayKeeper | None = None
         build_menus(self)
         self.statusBar()
         self._restore_state()
@@ -115,7 +113,7 @@ class MainWindow(QMainWindow):
     def view(self, row: int) -> View:
         """The view in sidebar row ``row``, built on first use."""
         if row not in self._views:
-            view = _view_class(VIEWS[row][1])()
+            view = view_class(VIEWS[row][1])()
             view.statusMessage.connect(self._show_status)
             view.dirtyChanged.connect(self._update_title)
             view.composeRequested.connect(self.open_step)
@@ -383,4 +381,16 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        if not self.quitting and keeps_running(self.settings):
+            event.ignore()  # closed into the tray: Rebound goes on (``tray``)
+            self.hide()
+            self.tray_keeper = self.tray_keeper or TrayKeeper(self)
+            self.tray_keeper.keep()
+            return
         event.accept()
+
+    def quit(self) -> None:
+        """File → Quit and the tray's Quit: really close, even when kept in the tray."""
+        self.quitting = True
+        if not self.close():
+            self.quitting = False

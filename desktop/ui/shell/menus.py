@@ -4,6 +4,8 @@ Built with the window, before its first frame, so it keeps ``boot``'s rule 3:
 shortcuts are ``QKeySequence`` values, never ``Qt.Key``.
 """
 
+import importlib
+
 from PySide6.QtGui import QAction, QKeySequence
 
 #: Sidebar rows, in order: (label, "module:class"). Views other than Today are
@@ -16,6 +18,12 @@ VIEWS = (
     ("Board", "desktop.ui.views.board:BoardView"),
     ("Templates", "desktop.ui.views.templates:TemplatesView"),
 )
+
+
+def view_class(path: str):
+    """The class a VIEWS path names, imported when first needed."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def view_row(label: str) -> int:
@@ -86,7 +94,7 @@ def build_menus(window) -> None:
                             tip="See, make and restore backups"))
     file_menu.addAction(add("Open &data folder", window.open_data_folder))
     file_menu.addSeparator()
-    file_menu.addAction(add("&Quit", window.close, standard.Quit))
+    file_menu.addAction(add("&Quit", window.quit, standard.Quit))
 
     edit_menu = window.menuBar().addMenu("&Edit")
     window.search_action = add("Search &everything…", window.navigator.search, "Ctrl+K",

@@ -1,0 +1,64 @@
+"""Keeping Rebound in the tray: off by default; when chosen, closing the window
+leaves it running with the number due in its tooltip, a note coming due while it
+is closed is said, and Quit still quits."""
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.dialogs.reminders import RemindersDialog
+from desktop.ui.shell import tray
+from desktop.ui.shell.tray import KEEP_RUNNING_KEY
+
+
+@pytest.fixture
+def with_a_tray(monkeypatch):
+    monkeypatch.setattr(tray, "tray_available", lambda: True)
+    yield
+    QApplication.instance().setQuitOnLastWindowClosed(True)
+
+
+def test_closing_quits_unless_chosen(sample_window):
+    assert sample_window.close() is True
+    assert sample_window.tray_keeper is None
+
+
+def test_closing_into_the_tray_keeps_rebound_running(sample_window, with_a_tray, qtbot):
+    sample_window.settings.setValue(KEEP_RUNNING_KEY, True)
+    assert sample_window.close() is False  # the close was turned into a hide
+    assert not sample_window.isVisible()
+    keeper = sample_window.tray_keeper
+    assert keeper is not None and keeper.timer.isActive()
+    assert QApplication.instance().quitOnLastWindowClosed() is False
+    assert keeper.icon.toolTip() == f"Rebound: {sample_window.due_count} notes due"
+
+    said = []
+    keeper.icon.showMessage = lambda title, text, *rest: said.append(text)
+    more = sample_window.due_count + 1
+    keeper._due_changed(more)  # a snoozed note came due
+    assert said == [f"1 note has come due. Rebound: {more} notes due."]
+
+    keeper.bring_forward()
+    qtbot.waitUntil(sample_window.isVisible)
+    assert sample_window.current_view() is sample_window.today
+    assert not keeper.timer.isActive()
+    keeper._due_changed(sample_window.due_count + 5)  # on screen: Today says it
+    assert len(said) == 1
+
+
+def test_quit_quits_even_when_kept_in_the_tray(sample_window, with_a_tray):
+    sample_window.settings.setValue(KEEP_RUNNING_KEY, True)
+    sample_window.quit()
+    assert sample_window.quitting and not sample_window.isVisible()
+    assert sample_window.tray_keeper is None
+
+
+def test_the_choice_is_made_in_the_reminders_dialog(window, with_a_tray, qtbot):
+    from desktop.reminders.registration import Ran
+
+    dialog = RemindersDialog(None, window, runner=lambda command: Ran(1, ""),
+                             settings=window.settings)
+    qtbot.addWidget(dialog)
+    assert dialog.tray.isEnabled() and not dialog.tray.isChecked()
+    dialog.tray.setChecked(True)
+    dialog.accept()
+    assert window.settings.value(KEEP_RUNNING_KEY, type=bool) is True
