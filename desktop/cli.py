@@ -28,6 +28,9 @@ def window_parser(add_help: bool = True) -> argparse.ArgumentParser:
         "(also set by REBOUND_DATA_DIR)",
     )
     parser.add_argument(
+        "--in-tray", action="store_true",
+        help="start in the tray, as at log-in (when Rebound is kept in the tray)")
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="open the database and the main window, check both, print one JSON line, exit",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.operations import notes
-from desktop.reminders import registration
+from desktop.reminders import login_item, registration
 from desktop.reminders.due import quiet_days, reminder_time
 from desktop.reminders.live_calendar import DAYS, live_folder, write_live_calendar
 from desktop.ui.shell import tray
@@ -108,6 +108,15 @@ class RemindersDialog(QDialog):
             self.tray.setEnabled(False)
             self.tray.setToolTip("This desktop has no system tray")
         self.tray.setVisible(settings is not None)
+        self.login_method = login_item.login_method(self.method)
+        self.login_command = login_item.window_command(data_dir)
+        self.at_login = QCheckBox("Start Rebound in the tray when I log in",
+                                  objectName="startAtLogin")
+        self.at_login.setChecked(login_item.status(self.login_method,
+                                                   runner=runner).registered)
+        self.at_login.setEnabled(self.tray.isEnabled() and self.tray.isChecked())
+        self.tray.toggled.connect(self.at_login.setEnabled)
+        self.at_login.setVisible(settings is not None)
         explanation = QLabel(
             "Rebound asks your system to run a small check for you alone, with no "
             "administrator rights and no account: it shows one notification when notes "
@@ -124,6 +133,7 @@ class RemindersDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(calendar)
         layout.addWidget(self.tray)
+        layout.addWidget(self.at_login)
         layout.addWidget(buttons)
         self.refresh_status()
         self.switch.setChecked(self.registered)
@@ -189,7 +199,24 @@ class RemindersDialog(QDialog):
             return
         if self.settings is not None:
             self.settings.setValue(KEEP_RUNNING_KEY, self.tray.isChecked())
+            if not self._save_login_item():
+                return
         super().accept()
+
+    def _save_login_item(self) -> bool:
+        """Add or take away the login item; False (and said) when the system refused."""
+        wanted = self.at_login.isChecked() and self.at_login.isEnabled()
+        found = login_item.status(self.login_method, runner=self.runner)
+        if wanted == found.registered:
+            return True
+        try:
+            registration.carry_out(login_item.plan(wanted, self.login_method,
+                                                   self.login_command), self.runner)
+        except (registration.PlanFailed, OSError) as exc:
+            QMessageBox.warning(self, "Start at log-in not changed",
+                                f"The system did not take the change: {exc}")
+            return False
+        return True
 
 
 def open_reminders(window) -> None:

@@ -49,14 +49,17 @@ class TrayKeeper(QObject):
         self.timer = QTimer(self, interval=CHECK_MS)
         self.timer.timeout.connect(window.today.reload)
 
-    def keep(self) -> None:
-        """The window was closed into the tray."""
+    def keep(self, announce: bool = True) -> None:
+        """The window was closed into the tray (``announce``: say so), or Rebound
+        started there at log-in."""
         QApplication.instance().setQuitOnLastWindowClosed(False)
         self.icon.show()
         self.timer.start()
-        self.icon.showMessage("Rebound is still running",
-                              f"{due_text(self._due)}. Click here to open it; quit from "
-                              "its menu.", QSystemTrayIcon.MessageIcon.Information, 5000)
+        if announce:
+            self.icon.showMessage("Rebound is still running",
+                                  f"{due_text(self._due)}. Click here to open it; quit "
+                                  "from its menu.", QSystemTrayIcon.MessageIcon.Information,
+                                  5000)
 
     def _due_changed(self, due: int) -> None:
         came_due = due - self._due
@@ -78,3 +81,20 @@ class TrayKeeper(QObject):
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
+
+
+def start_up_notice(window, bring_forward) -> QSystemTrayIcon | None:
+    """At start-up, a desktop notice when follow-ups are due (where the system has a
+    tray to show it from); its icon, or None."""
+    due = window.due_count
+    if not due or not tray_available():
+        return None
+    icon = QSystemTrayIcon(QApplication.windowIcon(), window)
+    icon.setToolTip("Rebound")
+    icon.activated.connect(lambda _reason: bring_forward())
+    icon.messageClicked.connect(bring_forward)
+    icon.show()
+    noun = "note is" if due == 1 else "notes are"
+    icon.showMessage("Rebound", f"{due} follow-up {noun} due. Open Today to write them.",
+                     QSystemTrayIcon.MessageIcon.Information, 8000)
+    return icon

@@ -31,6 +31,7 @@ from desktop.store.failures import WriteFailed
 from desktop.store.migrations import MigrationFailed
 from desktop.ui.shell.long_work import LongWork, wait_for
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.tray import TrayKeeper, keeps_running, start_up_notice
 from desktop.ui.startup import background, boot
 from desktop.ui.startup.errors import ErrorReporter
 from desktop.ui.startup.first_paint import FirstPaint
@@ -69,8 +70,11 @@ CANNOT_OPEN = (DatabaseDamaged, DatabaseTooNew, MigrationFailed, DataFolderProbl
 class Rebound:
     """Owns the open store and the window, and recovers when the data is damaged."""
 
-    def __init__(self, data_dir: Path, interactive: bool = True, data_dir_fixed: bool = False):
+    def __init__(self, data_dir: Path, interactive: bool = True, data_dir_fixed: bool = False,
+                 in_tray: bool = False):
         self.data_dir = data_dir
+        #: Started at log-in into the tray (``--in-tray``): no window until asked.
+        self.in_tray = in_tray
         self.interactive = interactive
         self.data_dir_fixed = data_dir_fixed
         self.store: lifecycle.Store | None = None
@@ -131,7 +135,11 @@ class Rebound:
         self.window.backupRequested.connect(self.backup_now)
         self.window.restoreRequested.connect(self.restore)
         self.window.moveRequested.connect(self.move_data)
-        self.window.show()
+        if self.in_tray and keeps_running(self.window.settings):
+            self.window.tray_keeper = TrayKeeper(self.window)  # started at log-in
+            self.window.tray_keeper.keep(announce=False)
+        else:
+            self.window.show()
         return self.window
 
     def defer_until_painted(self) -> None:
@@ -155,19 +163,9 @@ class Rebound:
             self._run("reminder repair", reminders_at_start.repair_work(self.window))
 
     def notify_due(self) -> None:
-        """At start-up, a desktop notification when follow-ups are due (where the
-        system has a tray to show it from)."""
-        due = self.window.due_count
-        if not due or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        self.tray = QSystemTrayIcon(QApplication.windowIcon(), self.window)
-        self.tray.setToolTip("Rebound")
-        self.tray.activated.connect(lambda _reason: self.bring_forward())
-        self.tray.messageClicked.connect(self.bring_forward)
-        self.tray.show()
-        noun = "note is" if due == 1 else "notes are"
-        self.tray.showMessage("Rebound", f"{due} follow-up {noun} due. Open Today to write them.",
-                              QSystemTrayIcon.MessageIcon.Information, 8000)
+        """At start-up, a desktop notice when follow-ups are due."""
+        if self.window.isVisible():  # in the tray, its own icon says what is due
+            self.tray = start_up_notice(self.window, self.bring_forward)
 
     def bring_forward(self) -> None:
         self.window.show_view(0)
@@ -381,7 +379,7 @@ def run_app(argv: list[str], exec: bool = True) -> "int | Rebound":
         return 2
     setup_logging(data_dir)
     log.info("Rebound %s starting with data in %s", __version__, data_dir)
-    rebound = Rebound(data_dir, data_dir_fixed=data_dir_fixed)
+    rebound = Rebound(data_dir, data_dir_fixed=data_dir_fixed, in_tray=args.in_tray)
     try:
         if not rebound.start():
             return 0

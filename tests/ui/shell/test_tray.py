@@ -62,3 +62,45 @@ def test_the_choice_is_made_in_the_reminders_dialog(window, with_a_tray, qtbot):
     dialog.tray.setChecked(True)
     dialog.accept()
     assert window.settings.value(KEEP_RUNNING_KEY, type=bool) is True
+
+
+def test_starting_at_log_in_goes_to_the_tray(data_dir, with_a_tray, qtbot):
+    """``rebound --in-tray`` (the login item) with Rebound kept in the tray: no window
+    until the icon is clicked."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.startup.app import run_app
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    state = QSettings(str(data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    state.setValue(KEEP_RUNNING_KEY, True)
+    state.sync()
+    rebound = run_app(["--data-dir", str(data_dir), "--in-tray"], exec=False)
+    try:
+        window = rebound.window
+        assert not window.isVisible()
+        assert window.tray_keeper is not None and window.tray_keeper.icon.isVisible()
+        window.tray_keeper.bring_forward()
+        qtbot.waitUntil(window.isVisible)
+    finally:
+        window.quit()
+        rebound.close()
+
+
+def test_start_at_log_in_is_offered_beside_keeping_it_in_the_tray(window, with_a_tray,
+                                                                  qtbot, tmp_path,
+                                                                  monkeypatch):
+    from desktop.reminders.registration import Ran
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    dialog = RemindersDialog(None, window, runner=lambda command: Ran(1, ""),
+                             settings=window.settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.at_login.isEnabled()  # only with the tray
+    dialog.tray.setChecked(True)
+    dialog.at_login.setChecked(True)
+    dialog.accept()
+    entry = tmp_path / "home/.config/autostart/rebound.desktop"
+    assert entry.is_file() and entry.read_text().rstrip().endswith(
+        "X-GNOME-Autostart-enabled=true")
+    assert "--in-tray" in entry.read_text()
