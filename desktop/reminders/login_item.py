@@ -80,9 +80,7 @@ def status(method: str, home: Path | None = None, runner: Runner = run_command) 
                                              ["ProgramArguments"]))
     if not entry.is_file():
         return Status("autostart", False)
-    runs = next((line.partition("=")[2] for line in entry.read_text().splitlines()
-                 if line.startswith("Exec=")), "")
-    return Status("autostart", True, runs)
+    return Status("autostart", True, registration.key_value(entry, "Exec"))
 
 
 def login_method(reminder_method: str) -> str:

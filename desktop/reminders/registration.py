@@ -314,17 +314,21 @@ def status(method: str, home: Path | None = None, runner: Runner = run_command) 
         service = home / ".config" / "systemd" / "user" / f"{SYSTEMD_UNIT}.service"
         if not service.is_file():
             return Status(method, False)
-        runs = next((line.partition("=")[2] for line in service.read_text().splitlines()
-                     if line.startswith("ExecStart=")), "")
+        runs = key_value(service, "ExecStart")
         enabled = runner(("systemctl", "--user", "is-enabled",
                           f"{SYSTEMD_UNIT}.timer")).returncode == 0
         return Status(method, True, runs, "" if enabled else "the timer is not enabled")
     entry = home / ".config" / "autostart" / AUTOSTART_FILE
     if not entry.is_file():
         return Status(method, False)
-    runs = next((line.partition("=")[2] for line in entry.read_text().splitlines()
-                 if line.startswith("Exec=")), "")
-    return Status(method, True, runs, "at log-in only: no user systemd runs here")
+    return Status(method, True, key_value(entry, "Exec"),
+                  "at log-in only: no user systemd runs here")
+
+
+def key_value(path: Path, key: str) -> str:
+    """The value of ``key=`` in a unit file or a desktop entry ("" when absent)."""
+    return next((line.partition("=")[2] for line in path.read_text().splitlines()
+                 if line.startswith(f"{key}=")), "")
 
 
 def rendered(method: str, command: Sequence[str]) -> str:
