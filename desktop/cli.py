@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="fill an empty database with synthetic people")
     demo.add_argument("--people", type=int, default=1000, metavar="N")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--steps", choices=("planned", "none"), default="planned",
+                      help="plan the rejected applications' follow-ups with the real "
+                      "planner and handle the old ones (default), or make none")
     commands.add_parser("backup", help="make a verified backup and print its path")
     restore = commands.add_parser(
         "restore", help="put a backup in place of the current data (which is kept)")

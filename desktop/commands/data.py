@@ -15,7 +15,8 @@ def demo(location, args) -> int:
 
     with opened(location, writes=True):
         try:
-            counts = data.make_demo(args.people, seed=args.seed).detail
+            counts = data.make_demo(args.people, seed=args.seed,
+                                    steps=args.steps == "planned").detail
         except DemoRefused as exc:
             raise CommandFailed(str(exc)) from exc
     print(json.dumps(counts))

@@ -37,11 +37,13 @@ _ASCII_FALLBACKS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "�
 # --- Entry point -------------------------------------------------------------------
 
 
-def fill_demo(people: int, seed: int = 1) -> dict:
+def fill_demo(people: int, seed: int = 1, steps: bool = True) -> dict:
     """Fill an empty database with ``people`` synthetic people and what goes with them.
 
     Proportions: a company per ten people, an application per five, about two
-    interactions per person. Returns the counts and the seconds taken.
+    interactions per person. With ``steps``, the rejected applications' follow-ups
+    are planned by the real planner and the old ones handled (``demo_plan``).
+    Returns the counts and the seconds taken.
     """
     started = time.perf_counter()
     if people < 0:
@@ -67,12 +69,20 @@ def fill_demo(people: int, seed: int = 1) -> dict:
             (Interaction, interactions),
         ):
             _insert(model, columns[model], rows)
+        lived = {}
+        if steps:
+            from desktop.clock import local_today
+            from desktop.devdata.demo_plan import plan_and_live
+
+            lived = plan_and_live(rng, local_today(), now)
     return {
         "people": len(persons),
         "companies": len(companies),
         "applications": len(applications),
         "involvements": len(involvements),
-        "interactions": len(interactions),
+        # the timeline's contacts, the follow-ups sent and answered included
+        "interactions": len(interactions) + lived.get("sent", 0) + lived.get("answered", 0),
+        **lived,
         "seconds": round(time.perf_counter() - started, 2),
     }
 

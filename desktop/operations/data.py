@@ -52,8 +52,8 @@ def move(old_dir: Path, new_dir: Path, remember: bool = True) -> Changes:
     return Changes.all(detail=relocate.move_data(old_dir, new_dir, remember=remember))
 
 
-def make_demo(people: int, seed: int = 1) -> Changes:
+def make_demo(people: int, seed: int = 1, steps: bool = True) -> Changes:
     """Fill an empty Rebound with synthetic people (for measuring); counts in ``detail``."""
     from desktop.devdata.demo import fill_demo  # a development tool: loaded only here
 
-    return Changes.all(detail=fill_demo(people, seed=seed))
+    return Changes.all(detail=fill_demo(people, seed=seed, steps=steps))

@@ -5,10 +5,9 @@ Not a pytest test: run it by hand,
 
     uv run python tests/benchmarks/bench_notify.py [--people 100000] [--runs 11]
 
-It builds the demo (``rebound demo``), then gives it follow-up steps as the planner
-would leave them after a long search: for every rejected application, a step per
-person involved, spread over the last and the coming 90 days (the demo itself plans
-none yet; issue 14 changes that). Each run is a child process of
+It builds the demo (``rebound demo``), whose rejected applications have their
+follow-ups planned by the real planner and the old ones sent, skipped or late.
+Each run is a child process of
 ``rebound notify --dry-run --json`` (everything but the notification itself),
 reaped with ``os.wait4`` for its peak resident memory.
 
@@ -32,24 +31,10 @@ TARGET_SECONDS, TARGET_MB = 0.3, 40
 
 
 def build(data_dir: Path, people: int) -> int:
-    subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "demo",
-                    "--people", str(people)], check=True, stdout=subprocess.DEVNULL)
-    import sqlite3
-
-    conn = sqlite3.connect(data_dir / "rebound.db")
-    with conn:
-        conn.execute(
-            "INSERT INTO step (created_at, updated_at, kind, person_id, application_id, "
-            "due_on, status) SELECT datetime('now'), datetime('now'), "
-            "CASE i.id % 4 WHEN 0 THEN 'thank_you' WHEN 1 THEN 'feedback' "
-            "WHEN 2 THEN 'check_in' ELSE 'hire_watch' END, i.person_id, i.application_id, "
-            "date('now', ((i.id * 37) % 180 - 90) || ' days'), "
-            "CASE WHEN i.id % 3 = 0 THEN 'sent' ELSE 'planned' END "
-            "FROM involvement i JOIN application a ON a.id = i.application_id "
-            "WHERE a.stage = 'rejected'")
-        (steps,) = conn.execute("SELECT count(*) FROM step").fetchone()
-    conn.close()
-    return steps
+    """The demo, its follow-ups planned by the real planner; returns the steps made."""
+    made = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "demo",
+                           "--people", str(people)], check=True, capture_output=True, text=True)
+    return json.loads(made.stdout)["steps"]
 
 
 def timed(command: list[str]) -> tuple[float, float, str]:

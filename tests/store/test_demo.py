@@ -23,7 +23,8 @@ def test_counts_are_proportionate(filled):
     assert filled["companies"] == Company.select().count() == N // 10
     assert filled["applications"] == Application.select().count() == N // 5
     assert filled["interactions"] == Interaction.select().count()
-    assert 1.5 * N <= filled["interactions"] <= 2.5 * N
+    own = filled["interactions"] - filled["sent"] - filled["answered"]  # not follow-ups
+    assert 1.5 * N <= own <= 2.5 * N
     assert filled["involvements"] == Involvement.select().count() >= N // 5
     assert filled["seconds"] >= 0
 
@@ -86,3 +87,51 @@ def test_refuses_a_second_fill(filled):
     with pytest.raises(DemoRefused):
         fill_demo(10)
     assert Person.select().count() == N
+
+
+def test_the_demo_plans_follow_ups_with_the_real_planner_and_lives_the_old_ones(store):
+    """A spread of late, due, coming and done steps, notes sent with some answered:
+    Today, the calendar and Insights have real work."""
+    import datetime
+
+    from desktop.clock import local_today
+    from desktop.store.connection import db
+
+    counts = fill_demo(600, seed=5)
+    assert counts["steps"] > 0 and counts["sent"] > 0 and counts["answered"] > 0
+    today = local_today().isoformat()
+
+    def one(sql, *args):
+        return db.execute_sql(sql, args).fetchone()[0]
+
+    # Only the people of rejected applications have plans, as the planner makes them.
+    assert one("SELECT count(*) FROM step s JOIN application a ON a.id = s.application_id "
+               "WHERE a.stage <> 'rejected'") == 0
+    assert one("SELECT count(*) FROM step WHERE status IN ('planned') AND due_on < ?",
+               today) > 0  # late
+    assert one("SELECT count(*) FROM step WHERE status = 'planned' AND due_on > ?", today) > 0
+    assert one("SELECT count(*) FROM step WHERE status = 'skipped'") > 0
+    # Every note sent is on the timeline, an e-mail the user sent, never before it was due.
+    assert one("SELECT count(*) FROM step s LEFT JOIN interaction i ON i.id = s.interaction_id "
+               "WHERE s.status = 'sent' AND (i.id IS NULL OR i.direction <> 'outgoing' "
+               "OR date(i.occurred_at) < s.due_on)") == 0
+    assert one("SELECT count(*) FROM interaction WHERE direction = 'incoming' "
+               "AND outcome <> ''") == counts["answered"]
+    newest = one("SELECT max(occurred_at) FROM interaction")
+    assert str(newest)[:10] <= (local_today() + datetime.timedelta(days=1)).isoformat()
+
+
+def test_the_demo_without_steps_plans_none(store):
+    from desktop.store.connection import db
+
+    counts = fill_demo(200, seed=5, steps=False)
+    assert "steps" not in counts
+    assert db.execute_sql("SELECT count(*) FROM step").fetchone()[0] == 0
+
+
+def test_a_demo_of_2000_exports_a_calendar_with_events(tmp_path, rebound_cli):
+    data, calendar = tmp_path / "data", tmp_path / "steps.ics"
+    assert rebound_cli("--data-dir", data, "demo", "--people", "2000").returncode == 0
+    done = rebound_cli("--data-dir", data, "export", "steps", "--format", "ics", "-o", calendar)
+    assert done.returncode == 0, done.stderr
+    assert calendar.read_text(encoding="utf-8").count("BEGIN:VEVENT") > 100

@@ -82,7 +82,7 @@ def test_import_and_demo_on_a_full_disk_print_one_line(small_disk, rebound_cli, 
                                    "some space, then try again.")
     assert helpers.count_rows(data_dir / DATABASE_NAME) == 20
 
-    demo = rebound_cli("--data-dir", empty_dir, "demo", "--people", "5000")
+    demo = rebound_cli("--data-dir", empty_dir, "demo", "--people", "5000", "--steps", "none")
     assert demo.returncode == 1
     assert _one_line(demo).startswith("rebound: Your disk is full: nothing was added.")
 
