@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
         "company): skip the row, fill only their empty fields, or add them again "
         "(default: skip)",
     )
+    insights = commands.add_parser(
+        "insights", help="what the follow-ups achieved: the funnel, feedback, response "
+        "rates, doors kept open, applications by month")
+    insights.add_argument("--since", metavar="YYYY-MM-DD",
+                          help="only what happened on or after this day (default: all)")
+    insights.add_argument("--json", action="store_true", help="print the figures as JSON")
     notify = commands.add_parser(
         "notify", help="show a notification for the notes due today and overdue (what "
         "the system runs each day; opens the data read-only)")
@@ -161,7 +167,8 @@ COMMANDS = {"demo": ("data", "demo"), "backup": ("data", "backup"),
             "restore": ("data", "restore"), "export": ("data", "export"),
             "import": ("data", "import_file"), "profile": ("notes", "profile"),
             "templates": ("notes", "templates"), "check-note": ("notes", "check_for_person"),
-            "notify": ("reminders", "notify"), "reminders": ("reminders", "reminders")}
+            "notify": ("reminders", "notify"), "reminders": ("reminders", "reminders"),
+            "insights": ("notes", "insights")}
 
 
 def command(name: str):

@@ -96,3 +96,30 @@ def templates(location, args) -> int:
                           "findings": [asdict(f) for f in findings]},
                          ensure_ascii=False, indent=2))
     return 0
+
+
+@command("no figures were read")
+def insights(location, args) -> int:
+    """The Insights figures; JSON with --json, else a few lines a person reads."""
+    import datetime
+
+    from desktop.playbook.insights import BEGINNING, gather
+
+    try:
+        since = datetime.date.fromisoformat(args.since) if args.since else BEGINNING
+    except ValueError as exc:
+        raise CommandFailed(f"{args.since!r} is not a day; give it as 2026-09-01.") from exc
+    with opened(location, writes=False):
+        figures = gather(since)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return 0
+    total = figures["funnel"]["total"]
+    print(f"Notes sent: {total['sent']}; answered {total['replied']}, conversations "
+          f"{total['conversations']}, interviews {total['interviews']}, offers "
+          f"{total['offers']}.")
+    feedback = figures["feedback"]
+    print(f"Feedback requests: {feedback['sent']} sent, {feedback['answered']} answered.")
+    print(f"Doors kept open: {figures['doors_kept_open']} people wrote back within "
+          f"{figures['answer_window_days']} days of a rejection.")
+    return 0

@@ -1,0 +1,78 @@
+"""Insights, as the Insights view and ``rebound insights --json`` show them: the
+store's figures (``store.insights``) with the words the user reads and the rates
+worked out. Plain data, so a test can check it against hand-made contacts."""
+
+import datetime
+
+from desktop.playbook.kinds import StepKind
+from desktop.store import insights as figures
+from desktop.vocabulary import HiringRole, Stage, person_name
+
+#: "All time" for ``--since``.
+BEGINNING = datetime.date(1970, 1, 1)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        return StepKind(kind).label
+    except ValueError:
+        return kind
+
+
+def _role_label(role: str) -> str:
+    member = HiringRole.parse(role, HiringRole.OTHER)
+    return member.label if member.value else HiringRole.OTHER.label
+
+
+def gather(since: datetime.date = BEGINNING) -> dict:
+    """Every figure Insights shows, for what happened on or after ``since``."""
+    funnel = [{"kind": kind, "label": _kind_label(kind), "sent": sent, "replied": replied,
+               "conversations": talks, "interviews": interviews, "offers": offers}
+              for kind, sent, replied, talks, interviews, offers in figures.funnel(since)]
+    total = {key: sum(row[key] for row in funnel)
+             for key in ("sent", "replied", "conversations", "interviews", "offers")}
+    thanks, quick = figures.thank_you_within_a_day(since)
+    answers: dict[str, list] = {}
+    for company, at, first, last, words in figures.feedback_answers(since):
+        answers.setdefault(company, []).append(
+            {"on": str(at)[:10], "person": person_name(first, last), "said": words})
+    by_company = [{"company": company, "sent": sent, "answered": answered,
+                   "rate": _rate(answered, sent), "answers": answers.get(company, [])}
+                  for company, sent, answered in figures.feedback_by_company(since)]
+    by_recruiter = [{"person": person_name(first, last) or email, "sent": sent,
+                     "answered": answered, "rate": _rate(answered, sent)}
+                    for first, last, email, sent, answered
+                    in figures.feedback_by_recruiter(since)]
+    feedback = next((row for row in funnel if row["kind"] == StepKind.FEEDBACK), None)
+
+    def responses(group: str, label) -> list[dict]:
+        return [{group: key, "label": label(key), "sent": sent, "answered": answered,
+                 "rate": _rate(answered, sent), "median_days_to_answer": median}
+                for key, sent, answered, median in figures.response_by(group, since)]
+
+    months: dict[str, dict[str, int]] = {}
+    for month, stage, count in figures.applications_by_month(since):
+        label = Stage.parse(stage, Stage.APPLIED).label
+        months.setdefault(month, {})[label] = count
+    return {
+        "since": since.isoformat(),
+        "answer_window_days": figures.ANSWER_DAYS,
+        "funnel": {"by_kind": funnel, "total": total},
+        "thank_you_within_a_day": {"sent": thanks, "within_a_day": quick,
+                                   "share": _rate(quick, thanks)},
+        "feedback": {
+            "sent": feedback["sent"] if feedback else 0,
+            "answered": feedback["replied"] if feedback else 0,
+            "by_company": by_company, "by_recruiter": by_recruiter,
+            "themes": [{"gap": gap, "applications": count}
+                       for gap, count in figures.skill_gap_themes(since)]},
+        "response": {"by_kind": responses("kind", _kind_label),
+                     "by_role": responses("role", _role_label)},
+        "doors_kept_open": figures.doors_kept_open(since),
+        "applications_by_month": [{"month": month, "stages": stages}
+                                  for month, stages in months.items()],
+    }
