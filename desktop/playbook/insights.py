@@ -30,6 +30,11 @@ def _role_label(role: str) -> str:
 
 def gather(since: datetime.date = BEGINNING) -> dict:
     """Every figure Insights shows, for what happened on or after ``since``."""
+    with figures.notes_sent(since):
+        return _gather(since)
+
+
+def _gather(since: datetime.date) -> dict:
     funnel = [{"kind": kind, "label": _kind_label(kind), "sent": sent, "replied": replied,
                "conversations": talks, "interviews": interviews, "offers": offers}
               for kind, sent, replied, talks, interviews, offers in figures.funnel(since)]
