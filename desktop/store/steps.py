@@ -161,6 +161,25 @@ def open_steps_until(last_day: datetime.date) -> list[StepRow]:
     )
 
 
+def _between(after: datetime.date | None, until: datetime.date):
+    condition = Step.status.in_(_OPEN) & (Step.due_on <= until)
+    return condition if after is None else condition & (Step.due_on > after)
+
+
+def open_steps_between(after: datetime.date | None, until: datetime.date, limit: int,
+                       offset: int = 0) -> list[StepRow]:
+    """One page of the open steps due after ``after`` (None: however long ago) and on
+    or before ``until``, earliest first: Today reads what fits, not all of them."""
+    # The page's ids first, from the index alone; then the joins, for those rows only.
+    page = (Step.select(Step.id).where(_between(after, until))
+            .order_by(Step.due_on, Step.id).limit(limit).offset(offset))
+    return _rows(Step.select().where(Step.id.in_(page)).order_by(Step.due_on, Step.id))
+
+
+def count_open_between(after: datetime.date | None, until: datetime.date) -> int:
+    return Step.select().where(_between(after, until)).count()
+
+
 def count_due(today: datetime.date) -> int:
     return Step.select().where(Step.status.in_(_OPEN) & (Step.due_on <= today)).count()
 

@@ -40,6 +40,8 @@ from desktop.vocabulary import StepStatus
 
 #: Days ahead the "Coming up" group looks.
 HORIZON_DAYS = 14
+#: Steps a group shows at a time; "Show more" adds as many again.
+PAGE_ROWS = 200
 
 # Columns of the tree.
 WHEN, STEP, PERSON, ABOUT, STATUS = range(5)
@@ -48,6 +50,10 @@ COLUMN_TITLES = ("When", "Step", "Person", "About", "Status")
 #: Item roles: the step's id, or for a cold contact the person's id.
 StepIdRole = USER_ROLE + 10
 PersonIdRole = USER_ROLE + 11
+#: True on a "Show more" row.
+MoreRole = USER_ROLE + 12
+#: On a group heading: its place in ``TodayView._windows``.
+WindowRole = USER_ROLE + 13
 
 #: Text colour of the "When" cell of a late step.
 LATE_COLOUR = "#a3211b"
@@ -192,18 +198,21 @@ class TodayView(View):
         return self.tree
 
     def reload(self) -> None:
+        """Read Today again: the counts whole, the rows a page at a time (``PAGE_ROWS``
+        per group), so the first frame does not grow with the number of steps."""
         today = local_today()
         keep = self._current_key()
         self.tree.clear()
-        open_steps = steps.open_steps_until(today + datetime.timedelta(days=HORIZON_DAYS))
-        due = [s for s in open_steps if s.due_on <= today]
-        upcoming = [s for s in open_steps if s.due_on > today]
+        #: Each paged group's (due after, due until) and whole count.
+        self._windows: list[tuple[tuple, int]] = []
+        horizon = today + datetime.timedelta(days=HORIZON_DAYS)
+        due_total = steps.count_open_between(None, today)
+        upcoming_total = steps.count_open_between(today, horizon)
         settings = load_playbook_settings()
-        cold = steps.people_going_cold(
-            today, settings.checkin_months, today + datetime.timedelta(days=HORIZON_DAYS)
-        )
-        self._add_group("Due now", due, today)
-        self._add_group(f"Coming up in the next {HORIZON_DAYS} days", upcoming, today)
+        cold = steps.people_going_cold(today, settings.checkin_months, horizon)
+        self._add_group("Due now", (None, today), due_total, today)
+        self._add_group(f"Coming up in the next {HORIZON_DAYS} days", (today, horizon),
+                        upcoming_total, today)
         if cold:
             group = self._group(f"Going cold — no contact for longer than usual ({len(cold)})")
             for contact in cold:
@@ -215,12 +224,13 @@ class TodayView(View):
                 item.setText(STATUS, f"Every {contact.months} months")
                 item.setData(0, PersonIdRole, contact.person_id)
         self.tree.expandAll()
-        self.empty.setVisible(not (open_steps or cold))
+        self.empty.setVisible(not (due_total or upcoming_total or cold))
         self.title.setText(f"Today, {today:%A} {friendly_date(today)}")
-        self._update_summary(len(due), len([s for s in due if s.due_on < today]))
+        late = steps.count_open_between(None, today - datetime.timedelta(days=1))
+        self._update_summary(due_total, late)
         self._restore_current(keep)
         self._update_buttons()
-        self.due_count = len(due)
+        self.due_count = due_total
         self.dueCountChanged.emit(self.due_count)
 
     def _group(self, title: str) -> QTreeWidgetItem:
@@ -232,10 +242,25 @@ class TodayView(View):
         group.setFont(0, font)
         return group
 
-    def _add_group(self, title: str, rows: list, today: datetime.date) -> None:
-        group = self._group(f"{title} ({len(rows)})" if rows else f"{title}: nothing here")
+    def _add_group(self, title: str, window: tuple, total: int,
+                   today: datetime.date) -> None:
+        """A heading with the group's whole count, its first page of steps, and a
+        "Show more" row when there are more."""
+        group = self._group(f"{title} ({total:,})" if total else f"{title}: nothing here")
+        group.setData(0, WindowRole, len(self._windows))
+        self._windows.append((window, total))
+        if total:
+            self._show_page(group, today)
+
+    def _show_page(self, group: QTreeWidgetItem, today: datetime.date) -> None:
+        """The group's next page of steps, then "Show more" if any are left."""
+        (after, until), total = self._windows[group.data(0, WindowRole)]
+        shown = [group.child(i) for i in range(group.childCount())]
+        more = [item for item in shown if item.data(0, MoreRole) is not None]
+        for item in more:
+            group.removeChild(item)
         late = late_colour(self.palette())
-        for row in rows:
+        for row in steps.open_steps_between(after, until, PAGE_ROWS, len(shown) - len(more)):
             item = QTreeWidgetItem(group)
             item.setText(WHEN, when_text(row.due_on, today))
             item.setText(STEP, StepKind(row.kind).label)
@@ -247,6 +272,12 @@ class TodayView(View):
             item.setData(0, StepIdRole, row.id)
             if row.due_on < today:
                 item.setData(WHEN, FOREGROUND_ROLE, late)
+        left = total - group.childCount()
+        if left > 0:
+            item = QTreeWidgetItem(group, [f"Show {min(PAGE_ROWS, left):,} more "
+                                           f"({left:,} not shown)"])
+            item.setFirstColumnSpanned(True)
+            item.setData(0, MoreRole, True)
 
     def _update_summary(self, due: int, overdue: int) -> None:
         results = steps.follow_up_results()
@@ -294,7 +325,8 @@ class TodayView(View):
     @staticmethod
     def _actionable(item: QTreeWidgetItem | None) -> bool:
         return item is not None and (item.data(0, StepIdRole) is not None
-                                     or item.data(0, PersonIdRole) is not None)
+                                     or item.data(0, PersonIdRole) is not None
+                                     or item.data(0, MoreRole) is True)
 
     def _skip_headings(self, current, previous) -> None:
         """Arrow keys pass over the group headings to the next row that can be acted
@@ -338,6 +370,12 @@ class TodayView(View):
             self.open_item(self.tree.currentItem())
 
     def open_item(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, MoreRole) is True:
+            row = item.parent().indexOfChild(item)
+            group = item.parent()
+            self._show_page(group, local_today())
+            self.tree.setCurrentItem(group.child(min(row, group.childCount() - 1)))
+            return
         step_id = item.data(0, StepIdRole)
         person_id = item.data(0, PersonIdRole)
         if step_id is not None:

@@ -99,3 +99,34 @@ def test_on_a_fixed_day_today_says_how_late_and_how_soon(window):
     whens = [item.text(WHEN) for _g, item in step_items(window.today.tree)
              if item.data(0, StepIdRole) is not None]
     assert whens == ["3 days late", "Today", "Tomorrow"]
+
+
+def test_a_long_list_comes_a_page_at_a_time_with_its_whole_count(window, qtbot):
+    """250 notes due: the heading counts them all, 200 are listed with "Show 50 more",
+    which adds the rest; the title and the summary count all 250."""
+    import datetime
+
+    from desktop.clock import local_today
+    from desktop.operations import people
+    from desktop.store.connection import db
+    from desktop.ui.views.today import PAGE_ROWS, MoreRole
+
+    person = people.save_person(None, {"first_name": "Priya", "last_name": "Raman"}).created
+    day = (local_today() - datetime.timedelta(days=1)).isoformat()
+    db.execute_sql("INSERT INTO step (created_at, updated_at, kind, person_id, due_on, status) "
+                   "VALUES " + ", ".join([f"('{day}', '{day}', 'check_in', {person}, '{day}', "
+                                          "'planned')"] * 250))
+    today = window.today
+    today.reload()
+    group = today.tree.topLevelItem(0)
+    assert group.text(0) == "Due now (250)"
+    assert group.childCount() == PAGE_ROWS + 1
+    more = group.child(PAGE_ROWS)
+    assert more.data(0, MoreRole) is True and more.text(0) == "Show 50 more (50 not shown)"
+    assert window.due_count == 250 and "250 to send, 250 of them late" in today.summary.text()
+
+    today.tree.setCurrentItem(more)
+    qtbot.keyClick(today.tree, Qt.Key.Key_Return)
+    assert group.childCount() == 250
+    assert all(group.child(i).data(0, StepIdRole) is not None for i in range(250))
+    assert today.tree.currentItem() is group.child(PAGE_ROWS)  # where "Show more" was
