@@ -28,7 +28,6 @@ from desktop.ui.shell.composers import Composers
 from desktop.ui.shell.menus import VIEWS, build_menus, view_class
 from desktop.ui.shell.navigator import Navigator
 from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style, restyle
-from desktop.ui.shell.tray import TrayKeeper, keeps_running
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
 
@@ -103,7 +102,8 @@ class MainWindow(QMainWindow):
         self.read_only_reason = ""
         #: Quit was chosen: closing ends Rebound even when it is kept in the tray.
         self.quitting = False
-        self.tray_keeper: TrayKeeper | None = None
+        #: The tray icon once the window was closed into the tray (``tray.TrayKeeper``).
+        self.tray_keeper = None
         build_menus(self)
         self.statusBar()
         self._restore_state()
@@ -381,6 +381,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        from desktop.ui.shell.tray import TrayKeeper, keeps_running  # not on the first frame
+
         if not self.quitting and keeps_running(self.settings):
             event.ignore()  # closed into the tray: Rebound goes on (``tray``)
             self.hide()

@@ -31,7 +31,6 @@ from desktop.store.failures import WriteFailed
 from desktop.store.migrations import MigrationFailed
 from desktop.ui.shell.long_work import LongWork, wait_for
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.shell.tray import TrayKeeper, keeps_running, start_up_notice
 from desktop.ui.startup import background, boot
 from desktop.ui.startup.errors import ErrorReporter
 from desktop.ui.startup.first_paint import FirstPaint
@@ -135,11 +134,14 @@ class Rebound:
         self.window.backupRequested.connect(self.backup_now)
         self.window.restoreRequested.connect(self.restore)
         self.window.moveRequested.connect(self.move_data)
-        if self.in_tray and keeps_running(self.window.settings):
-            self.window.tray_keeper = TrayKeeper(self.window)  # started at log-in
-            self.window.tray_keeper.keep(announce=False)
-        else:
-            self.window.show()
+        if self.in_tray:  # started at log-in (``--in-tray``)
+            from desktop.ui.shell.tray import TrayKeeper, keeps_running
+
+            if keeps_running(self.window.settings):
+                self.window.tray_keeper = TrayKeeper(self.window)
+                self.window.tray_keeper.keep(announce=False)
+                return self.window
+        self.window.show()
         return self.window
 
     def defer_until_painted(self) -> None:
@@ -164,6 +166,8 @@ class Rebound:
 
     def notify_due(self) -> None:
         """At start-up, a desktop notice when follow-ups are due."""
+        from desktop.ui.shell.tray import start_up_notice
+
         if self.window.isVisible():  # in the tray, its own icon says what is due
             self.tray = start_up_notice(self.window, self.bring_forward)
 
