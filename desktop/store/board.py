@@ -23,21 +23,25 @@ class Card(NamedTuple):
     next_step: str | None
 
 
-def board_cards() -> list[Card]:
-    """Every application, the most recently changed first."""
+def board_cards(application_id: int | None = None) -> list[Card]:
+    """Every application, the most recently changed first; or only the one with
+    ``application_id`` (after a move: the board need not read thousands again)."""
     people: dict[int, list[str]] = defaultdict(list)
-    for application_id, first, last, email in db.execute_sql(
+    one = "" if application_id is None else "AND {column} = ?"
+    only = () if application_id is None else (application_id,)
+    for owner, first, last, email in db.execute_sql(
             "SELECT i.application_id, p.first_name, p.last_name, p.email "
-            "FROM involvement i JOIN person p ON p.id = i.person_id ORDER BY i.id"):
-        people[application_id].append(person_name(first, last) or email)
+            "FROM involvement i JOIN person p ON p.id = i.person_id WHERE 1 "
+            f"{one.format(column='i.application_id')} ORDER BY i.id", only):
+        people[owner].append(person_name(first, last) or email)
     marks = ", ".join("?" * len(_OPEN))
     next_steps = dict(db.execute_sql(
         "SELECT application_id, min(due_on || ' ' || kind) FROM step "
-        f"WHERE application_id IS NOT NULL AND status IN ({marks}) GROUP BY application_id",
-        _OPEN))
-    return [Card(application_id, company, position, stage,
-                 tuple(people.get(application_id, ())), next_steps.get(application_id))
-            for application_id, company, position, stage in db.execute_sql(
+        f"WHERE application_id IS NOT NULL AND status IN ({marks}) "
+        f"{one.format(column='application_id')} GROUP BY application_id", (*_OPEN, *only)))
+    return [Card(owner, company, position, stage, tuple(people.get(owner, ())),
+                 next_steps.get(owner))
+            for owner, company, position, stage in db.execute_sql(
                 "SELECT a.id, c.name, a.position, a.stage FROM application a "
-                "JOIN company c ON c.id = a.company_id "
-                "ORDER BY a.updated_at DESC, a.id DESC")]
+                "JOIN company c ON c.id = a.company_id WHERE 1 "
+                f"{one.format(column='a.id')} ORDER BY a.updated_at DESC, a.id DESC", only)]

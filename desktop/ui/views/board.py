@@ -153,6 +153,14 @@ class BoardView(View):
         if chosen is not None:
             self.select_card(chosen, focus=isinstance(focused, CardList))
 
+    def _read_again(self, application_id: int) -> None:
+        """After a move, only the moved card is read again (its stage, its next step),
+        and it goes first, as the most recently changed: a board of thousands is not
+        read whole for one card."""
+        fresh = board.board_cards(application_id)
+        self._cards = fresh + [c for c in self._cards if c.application_id != application_id]
+        self._show_cards()
+
     def activate(self) -> None:
         self.statusMessage.emit(self.count_label.text())
 
@@ -231,7 +239,7 @@ class BoardView(View):
                             *arguments, source=self, parent=self)
         if changes is None:
             return  # the hub said why; the card stays where it was
-        self.reload()
+        self._read_again(application_id)
         self.select_card(application_id)
         self.statusMessage.emit(self._moved_text(card, stage, changes))
 

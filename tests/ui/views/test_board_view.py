@@ -239,3 +239,21 @@ def test_the_menu_key_moves_a_card_to_any_stage(board, qtbot, monkeypatch):
     assert ("Interviewing", False) in offered and ("Rejected", True) in offered
     assert applications.application_values(first)["stage"] == "offer"
     assert column_titles(view, Stage.OFFER) == ["Analyst — Northwind"]
+
+
+def test_a_move_reads_only_the_moved_card_again(board, monkeypatch):
+    """After a drop the board reads the one card (the same as reading all would give
+    for it), not the whole board."""
+    from desktop.store import board as board_store
+
+    view, first = board
+    reads = []
+    whole = board_store.board_cards
+    monkeypatch.setattr(board_store, "board_cards",
+                        lambda application_id=None: reads.append(application_id)
+                        or whole(application_id))
+    drop_on(view, first, Stage.OFFER)
+    assert reads == [first]
+    assert whole(first) == [c for c in whole() if c.application_id == first]
+    assert column_titles(view, Stage.OFFER) == ["Analyst — Northwind"]
+    assert column_titles(view, Stage.APPLIED) == ["Data Lead — Cobalt Ledger"]
