@@ -20,9 +20,6 @@ ANSWER_DAYS = 90
 #: How far each outcome goes: a funnel counts the answers that went at least so far.
 _RANK = ("CASE j.outcome WHEN 'offer' THEN 4 WHEN 'interview' THEN 3 "
          "WHEN 'conversation' THEN 2 ELSE 1 END")
-_ANSWERS = (f"FROM interaction j WHERE j.person_id = sent.person_id "
-            f"AND j.direction = 'incoming' AND j.occurred_at > sent.sent_at "
-            f"AND j.occurred_at <= datetime(sent.sent_at, '+{ANSWER_DAYS} days')")
 #: The notes sent since :since, each with the best outcome of its answers (0: none),
 #: the time of its first answer and its person's role in the application. Worked out
 #: once per reading into a temporary table (``notes_sent``): every figure below reads it.
@@ -38,10 +35,13 @@ WITH sent AS (
                            AND v.person_id = s.person_id
     WHERE s.status = 'sent' AND i.occurred_at >= :since
 )
-SELECT sent.*,
-       coalesce((SELECT max({_RANK}) {_ANSWERS}), 0) AS best,
-       (SELECT min(j.occurred_at) {_ANSWERS}) AS first_answer
-FROM sent"""
+SELECT sent.*, max(CASE WHEN j.id IS NULL THEN 0 ELSE {_RANK} END) AS best,
+       min(j.occurred_at) AS first_answer
+FROM sent LEFT JOIN interaction j
+  ON j.person_id = sent.person_id AND j.direction = 'incoming'
+ AND j.occurred_at > sent.sent_at
+ AND j.occurred_at <= datetime(sent.sent_at, '+{ANSWER_DAYS} days')
+GROUP BY sent.id"""
 _SENT = "WITH notes AS (SELECT * FROM temp.insight_notes)"
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from desktop.operations import applications, people, steps
+from desktop.operations.steps import NewNote
 from desktop.playbook.insights import gather
 from desktop.playbook.kinds import StepKind
 from desktop.store import steps as step_store
@@ -50,6 +51,9 @@ def history(store):
     send(priya, StepKind.THANK_YOU, 0)
     send(tom, StepKind.FEEDBACK, 2)
     send(tom, StepKind.THANK_YOU, 3)
+    # A check-in on day 250, after Tom's last word: never answered.
+    steps.send(None, "Catching up", "…", new=NewNote(StepKind.CHECK_IN, tom, app),
+               sent_at=at(250))
     for person, days, said, outcome in ((priya, 5, "Coffee next week?", "conversation"),
                                         (priya, 20, "Would you interview again?", "interview"),
                                         (tom, 4, "Go deeper on SQL", "replied"),
@@ -66,6 +70,7 @@ def test_every_figure_matches_the_contacts(history):
         "kind": "thank_you", "label": "Thank-you note", "sent": 2, "replied": 2,
         "conversations": 1, "interviews": 1, "offers": 0}  # Tom's offer came too late
     assert (by_kind["feedback"]["sent"], by_kind["feedback"]["replied"]) == (1, 1)
+    assert (by_kind["check_in"]["sent"], by_kind["check_in"]["replied"]) == (1, 0)
     assert figures["thank_you_within_a_day"] == {"sent": 2, "within_a_day": 1, "share": 0.5}
 
     feedback = figures["feedback"]
@@ -81,7 +86,7 @@ def test_every_figure_matches_the_contacts(history):
     assert kinds["thank_you"]["median_days_to_answer"] == 3.0  # 5 days and 1 day
     assert kinds["feedback"]["median_days_to_answer"] == 2.0
     roles = {row["role"]: (row["sent"], row["answered"]) for row in figures["response"]["by_role"]}
-    assert roles == {"recruiter": (2, 2), "hiring_manager": (1, 1)}
+    assert roles == {"recruiter": (3, 2), "hiring_manager": (1, 1)}
     assert figures["doors_kept_open"] == 2
     assert {row["month"]: row["stages"] for row in figures["applications_by_month"]} == {
         "2026-09": {"Rejected": 1, "Applied": 1}}
@@ -89,7 +94,7 @@ def test_every_figure_matches_the_contacts(history):
 
 def test_since_leaves_out_what_came_before(history):
     later = gather(DAY0 + datetime.timedelta(days=3))
-    assert later["funnel"]["total"]["sent"] == 1  # only Tom's thank-you, on day 3
+    assert later["funnel"]["total"]["sent"] == 2  # Tom's thank-you (day 3), check-in (250)
     assert later["doors_kept_open"] == 0
 
 
