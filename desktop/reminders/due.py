@@ -89,7 +89,7 @@ def reminder_for(due: list[DueNote], today: datetime.date, quiet_days: set[int])
     return Reminder(tuple(due), title, body)
 
 
-def unreadable(data_dir: Path, why: str) -> Reminder:
+def unreadable(why: str) -> Reminder:
     """The one notice for data that is missing or cannot be read."""
     return Reminder((), "Rebound could not check your follow-ups",
                     f"{why} Open Rebound to see what is wrong; nothing was changed.",
@@ -105,16 +105,16 @@ def read_reminder(data_dir: Path, today: datetime.date) -> Reminder:
 
     path = Path(data_dir) / DATABASE_NAME
     if not path.is_file():
-        return unreadable(data_dir, f"Your data is not where Rebound keeps it ({path}).")
+        return unreadable(f"Your data is not where Rebound keeps it ({path}).")
     try:
         quiet, rows = read_due(path, today, QUIET_DAYS_KEY)
     except (NotADatabase, sqlite3.DatabaseError, json.JSONDecodeError) as exc:
-        damaged = isinstance(exc, NotADatabase) or "malformed" in str(exc) or \
-            "not a database" in str(exc)
-        return unreadable(data_dir, "Your data file looks damaged." if damaged
+        damaged = isinstance(exc, NotADatabase) or getattr(
+            exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+        return unreadable("Your data file looks damaged." if damaged
                           else f"Your data could not be read ({exc}).")
     except OSError as exc:
-        return unreadable(data_dir, f"Your data could not be read ({exc.strerror or exc}).")
+        return unreadable(f"Your data could not be read ({exc.strerror or exc}).")
     return reminder_for([DueNote(*row) for row in rows], today, _weekdays(quiet))
 
 

@@ -20,6 +20,7 @@ from desktop.store.failures import (
     says_damaged,
     storage_error_in,
 )
+from desktop.store.sqlite_file import looks_like_sqlite, read_only
 
 #: FULL rather than NORMAL: in WAL mode NORMAL can lose the last transactions on
 #: power loss. Rebound writes a handful of rows per user action, so the extra
@@ -34,7 +35,6 @@ PRAGMAS = {
 #: For data on read-only media: nothing that would write, not even the journal mode.
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "cache_size": -16000}
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 #: What the user is told when the file is damaged, by the window and the commands alike.
 DAMAGE_MESSAGE = ("Your Rebound data is damaged: Rebound cannot read its database file, "
@@ -99,15 +99,6 @@ def explain_failure(exc: BaseException, path: Path | None = None, *,
     return WriteFailed(classify(exc, path) or Problem.DISK_ERROR, str(exc))
 
 
-def looks_like_sqlite(path: Path) -> bool:
-    """An empty or missing file is fine (it becomes a new database); anything else
-    must start with SQLite's header."""
-    if not path.exists() or path.stat().st_size == 0:
-        return True
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
 def connect(path: Path, read_only: bool = False) -> None:
     """Point ``db`` at ``path`` and connect, refusing a file that is not SQLite.
 
@@ -162,33 +153,6 @@ def connected_path() -> Path | None:
 
 def user_version() -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
-
-
-@contextmanager
-def read_only(path: Path):
-    """A read-only connection of its own to the file at ``path``, closed afterwards:
-    for checks, backups and version reads that must never write, from any thread.
-
-    On read-only media, where SQLite cannot make the -shm file its read-only mode
-    needs, the file is read as immutable instead.
-    """
-    uri = Path(path).absolute().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
-            conn.close()
-            raise
-        conn.close()
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise
-    try:
-        yield conn
-    finally:
-        conn.close()
 
 
 def check_file(path: Path, pragma: str = "quick_check") -> str:
