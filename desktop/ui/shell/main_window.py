@@ -204,12 +204,12 @@ class MainWindow(QMainWindow):
         dirty = any(view.has_unsaved_changes() for view in self.views)
         self.setWindowModified(dirty)
         label = VIEWS[max(self.stack.currentIndex(), 0)][0]
-        due = f" · {self._due} due" if self._due else ""
+        due = f" · {self._due:,} due" if self._due else ""
         read_only = " (read-only)" if self.read_only_reason else ""
         # Ending with the app's name keeps Qt from appending it again.
         self.setWindowTitle(f"{label}{due}[*]{read_only} — Rebound")
         item = self.sidebar.item(0)
-        item.setText(f"Today  ({self._due})" if self._due else "Today")
+        item.setText(f"Today  ({self._due:,})" if self._due else "Today")
 
     def _set_due_count(self, due: int) -> None:
         self._due = due

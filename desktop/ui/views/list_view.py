@@ -150,6 +150,13 @@ class ListView(View):
         self.count_label.setText(text)
         self.statusMessage.emit(text)
 
+    def _show_everything(self) -> None:
+        """Clear the filter without asking: the record to be shown is hidden by it."""
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.blockSignals(False)
+        self.model.set_filter("")
+
     def _on_filter(self, text: str) -> None:
         if not self.confirm_leave():
             self.filter_box.blockSignals(True)
@@ -198,10 +205,7 @@ class ListView(View):
         if not self.confirm_leave():
             return False
         if self.model.filter_text and self.model.row_of_id(record_id) < 0:
-            self.filter_box.blockSignals(True)
-            self.filter_box.clear()
-            self.filter_box.blockSignals(False)
-            self.model.set_filter("")
+            self._show_everything()
             self.update_count()
         if not self.select_id(record_id):
             return False
@@ -293,11 +297,7 @@ class ListView(View):
     def _on_saved(self, record_id: int) -> None:
         self.model.refresh()
         if self.model.row_of_id(record_id) < 0 and self.model.filter_text:
-            # A new record the filter hides: clear the filter so it can be seen.
-            self.filter_box.blockSignals(True)
-            self.filter_box.clear()
-            self.filter_box.blockSignals(False)
-            self.model.set_filter("")
+            self._show_everything()  # a new record the filter hides: make it seen
         self.select_id(record_id, load_form=False)
         self.update_count()
 

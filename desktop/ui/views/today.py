@@ -283,7 +283,7 @@ class TodayView(View):
         results = steps.follow_up_results()
         parts = []
         if due:
-            parts.append(f"{due} to send" + (f", {overdue} of them late" if overdue else ""))
+            parts.append(f"{due:,} to send" + (f", {overdue:,} of them late" if overdue else ""))
         else:
             parts.append("Nothing due today")
         if results.sent:
