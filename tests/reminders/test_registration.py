@@ -195,3 +195,18 @@ def test_status_reads_back_what_each_platform_was_given(tmp_path):
     for method in ("systemd", "autostart"):
         reg.carry_out(reg.plan(True, method, command, home=tmp_path), Recorder())
         assert reg.status(method, tmp_path, Recorder()).runs == reg.rendered(method, command)
+
+
+def test_the_command_says_when_the_system_refuses(tmp_path, monkeypatch, data_dir):
+    """No ``systemctl`` to run: the command fails, names the step and what it had
+    already written, and never says reminders are on."""
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.setattr(reg, "system_method", lambda *a, **k: "systemd")
+    done = run_cli("--data-dir", data_dir, "reminders", "install")
+    assert done.returncode == 1
+    assert done.stderr.startswith("rebound: `systemctl --user daemon-reload` failed (")
+    assert "after: wrote " in done.stderr
+    assert "Reminders are on" not in done.stdout

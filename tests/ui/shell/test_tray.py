@@ -104,3 +104,26 @@ def test_start_at_log_in_is_offered_beside_keeping_it_in_the_tray(window, with_a
     assert entry.is_file() and entry.read_text().rstrip().endswith(
         "X-GNOME-Autostart-enabled=true")
     assert "--in-tray" in entry.read_text()
+
+
+def test_a_login_item_that_cannot_be_written_is_said(window, with_a_tray, qtbot, tmp_path,
+                                                    monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.reminders.registration import Ran
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".config").write_text("a file where the folder should be")
+    monkeypatch.setenv("HOME", str(home))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _parent, title, text: warned.append(title)))
+    dialog = RemindersDialog(None, window, runner=lambda command: Ran(1, ""),
+                             settings=window.settings)
+    qtbot.addWidget(dialog)
+    dialog.tray.setChecked(True)
+    dialog.at_login.setChecked(True)
+    dialog.accept()
+    assert warned == ["Start at log-in not changed"]
+    assert dialog.result() != dialog.DialogCode.Accepted
