@@ -53,6 +53,9 @@ class TrayKeeper(QObject):
         """The window was closed into the tray (``announce``: say so), or Rebound
         started there at log-in."""
         QApplication.instance().setQuitOnLastWindowClosed(False)
+        for other in self.window.findChildren(QSystemTrayIcon):
+            if other is not self.icon:
+                other.hide()  # the start-up notice's icon: one Rebound in the tray
         self.icon.show()
         self.timer.start()
         if announce:

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import local_today
-from desktop.playbook.kinds import StepKind
 from desktop.store.board import Card
 from desktop.store.steps import parse_next_step
 from desktop.ui.views.today import late_colour
-from desktop.ui.widgets.formatting import friendly_date
+from desktop.ui.widgets.formatting import next_step_text
 from desktop.vocabulary import Stage
 
 #: What a dragged card carries: the application's id, as text.
@@ -58,14 +57,12 @@ def people_text(card: Card) -> str:
 
 
 def next_step_line(card: Card) -> tuple[str, bool]:
-    """("24 Nov · Thank-you note", late?) or ("No step planned", False): the date
-    first, as in the Applications table, so a narrow card still says when."""
+    """("24 Nov · Thank-you note", late?) or ("No step planned", False): worded as the
+    Applications table's Next step column (``next_step_text``)."""
     parsed = parse_next_step(card.next_step)
     if parsed is None:
         return "No step planned", False
-    due, kind = parsed
-    late = due < local_today()
-    return f"{friendly_date(due)}{' (late)' if late else ''} · {StepKind(kind).label}", late
+    return next_step_text(card.next_step), parsed[0] < local_today()
 
 
 def card_text(card: Card) -> str:

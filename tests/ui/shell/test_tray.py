@@ -127,3 +127,15 @@ def test_a_login_item_that_cannot_be_written_is_said(window, with_a_tray, qtbot,
     dialog.accept()
     assert warned == ["Start at log-in not changed"]
     assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_closing_into_the_tray_leaves_one_rebound_icon(sample_window, with_a_tray):
+    """The start-up notice's icon gives way to the tray keeper's."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    notice = tray.start_up_notice(sample_window, lambda: None)
+    assert notice is not None and notice.isVisible()
+    sample_window.settings.setValue(KEEP_RUNNING_KEY, True)
+    sample_window.close()
+    shown = [icon for icon in sample_window.findChildren(QSystemTrayIcon) if icon.isVisible()]
+    assert shown == [sample_window.tray_keeper.icon]
