@@ -52,6 +52,12 @@ class Stage(LabelledChoice):
         return self in (Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN)
 
 
+#: The stages a process moves through, in order: how far one went is one of these.
+REACHED_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.FINAL_ROUND,
+                  Stage.OFFER, Stage.HIRED)
+#: Reaching one of these and being turned down makes the user a runner-up there.
+LAST_ROUNDS = (Stage.FINAL_ROUND, Stage.OFFER)
+
 _STAGE_LABELS = {
     Stage.APPLIED: "Applied",
     Stage.SCREENING: "Screening",

@@ -19,7 +19,7 @@ from desktop.clock import utcnow
 from desktop.devdata import demo_words as words
 from desktop.store.connection import db, transaction
 from desktop.store.models import Application, Company, Interaction, Involvement, Person
-from desktop.vocabulary import Direction, HiringRole, Stage
+from desktop.vocabulary import REACHED_STAGES, Direction, HiringRole, Stage
 
 
 class DemoRefused(Exception):
@@ -278,6 +278,7 @@ def _applications(
             "skill_gaps": "",
             "lessons": "",
             "hired_candidate": "",
+            "furthest_stage": _furthest(rng, stage, interviewed),
             "notes": rng.choice(("", "", "Salary band shared on the first call.",
                                  "Four-stage process: screen, tech, system design, values.")),
         }
@@ -294,6 +295,17 @@ def _applications(
                                                  "Someone with more domain experience"))
         rows.append(row)
     return rows
+
+
+def _furthest(rng: random.Random, stage: Stage, interviewed) -> str:
+    """How far the process went: its stage while open; for a rejection after an
+    interview, the interviews, the final round or (rarely) the offer stage."""
+    if stage in REACHED_STAGES:
+        return stage.value
+    if interviewed is None:
+        return rng.choice((Stage.APPLIED, Stage.SCREENING)).value
+    return rng.choices((Stage.INTERVIEWING, Stage.FINAL_ROUND, Stage.OFFER),
+                       (60, 30, 10))[0].value
 
 
 def _involvements(rng, applications, employees, persons, now):

@@ -93,6 +93,7 @@ _APPLICATIONS = {
         company="northwind", position="Product Analyst", stage="rejected",
         job_url="https://northwind-health.example/careers/product-analyst",
         source="Recruiter reached out", applied_on=38, interviewed_on=12, rejected_on=5,
+        furthest_stage="final_round",
         rejection_reason="They chose someone with more experience of clinical data, "
         "and said my case study was one of the strongest they saw.",
         stumped_questions="How would you measure whether a patient-reminder feature works?",
@@ -107,6 +108,7 @@ _APPLICATIONS = {
     "producer": dict(
         company="fernhill", position="Junior Producer", stage="rejected",
         source="Company website", applied_on=150, interviewed_on=130, rejected_on=124,
+        furthest_stage="final_round",
         rejection_reason="The team worried the role would not stretch me enough.",
         should_have_mentioned="That I wanted the role to learn how live games are run.",
         lessons="Say plainly why a smaller role is the one I want.",

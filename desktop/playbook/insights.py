@@ -30,24 +30,21 @@ def _role_label(role: str) -> str:
 
 def gather(since: datetime.date = BEGINNING) -> dict:
     """Every figure Insights shows, for what happened on or after ``since``."""
-    with figures.notes_sent(since):
-        return _gather(since)
-
-
-def _gather(since: datetime.date) -> dict:
     funnel = [{"kind": kind, "label": _kind_label(kind), "sent": sent, "replied": replied,
                "conversations": talks, "interviews": interviews, "offers": offers}
               for kind, sent, replied, talks, interviews, offers in figures.funnel(since)]
     total = {key: sum(row[key] for row in funnel)
              for key in ("sent", "replied", "conversations", "interviews", "offers")}
     thanks, quick = figures.thank_you_within_a_day(since)
+    companies = figures.feedback_by_company(since)
     answers: dict[str, list] = {}
-    for company, at, first, last, words in figures.feedback_answers(since):
+    for company, at, first, last, words in figures.feedback_answers(
+            since, [company_id for company_id, *_rest in companies]):
         answers.setdefault(company, []).append(
             {"on": str(at)[:10], "person": person_name(first, last), "said": words})
     by_company = [{"company": company, "sent": sent, "answered": answered,
                    "rate": _rate(answered, sent), "answers": answers.get(company, [])}
-                  for company, sent, answered in figures.feedback_by_company(since)]
+                  for _id, company, sent, answered in companies]
     by_recruiter = [{"person": person_name(first, last) or email, "sent": sent,
                      "answered": answered, "rate": _rate(answered, sent)}
                     for first, last, email, sent, answered

@@ -11,7 +11,7 @@ from desktop.store.connection import db, transaction
 from desktop.store.listing import Listing, like_all, ordering
 from desktop.store.models import Application, Company, Involvement, Person, Step
 from desktop.store.validation import ValidationError, check_url, clean_text, require
-from desktop.vocabulary import HiringRole, Stage
+from desktop.vocabulary import REACHED_STAGES, HiringRole, Stage
 
 TEXT_FIELDS = (
     "position",
@@ -38,6 +38,7 @@ def application_values(application_id: int) -> dict:
     )
     values = {name: getattr(application, name) for name in (*TEXT_FIELDS, *DATE_FIELDS)}
     values["stage"] = application.stage
+    values["furthest_stage"] = application.furthest_stage
     values["company"] = application.company.name
     return values
 
@@ -77,6 +78,13 @@ def _cleaned(values: dict) -> dict:
         if stage is None:
             raise ValidationError("stage", f"“{values['stage']}” is not a stage.")
         fields["stage"] = stage.value
+    if values.get("furthest_stage"):
+        reached = Stage.parse(values["furthest_stage"])
+        if reached not in REACHED_STAGES:
+            raise ValidationError("furthest_stage",
+                                  f"“{values['furthest_stage']}” is not a stage a process "
+                                  "can reach.")
+        fields["furthest_stage"] = reached.value
     return fields
 
 

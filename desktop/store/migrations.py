@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from desktop.store.connection import DatabaseTooNew, db, explain_failure, user_version
 from desktop.store.failures import WriteFailed
+from desktop.store.schema_v6 import V6_REACH_AND_ANSWERS
 
 _TIMESTAMPS = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
 
@@ -307,6 +308,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "roles in the people search", _V4_ROLE_IN_SEARCH),
     Migration(5, "search everything: companies, applications, reflections and contacts",
               _V5_SEARCH_EVERYTHING),
+    Migration(6, "how far each process went, and what each note sent led to",
+              V6_REACH_AND_ANSWERS),
 )
 
 #: The newest data format this version of Rebound reads and writes.

@@ -83,6 +83,9 @@ class Application(BaseModel):
     lessons = peewee.TextField(default="")
     hired_candidate = peewee.TextField(default="")
     notes = peewee.TextField(default="")
+    #: The furthest Stage the process reached (kept by a trigger as the stage moves
+    #: on, and settable): what the runner-up radar reads once it is turned down.
+    furthest_stage = peewee.TextField(default="")
 
 
 class Involvement(BaseModel):
@@ -136,6 +139,15 @@ class Step(BaseModel):
     )
     skip_reason = peewee.TextField(default="")
     done_at = peewee.DateTimeField(null=True)
+    #: When the note went, the first contact from the person within 90 days of it,
+    #: the days between, and how far it went (0 none, 1 a reply ... 4 an offer):
+    #: kept by triggers (``schema_v6``) for Insights.
+    sent_at = peewee.DateTimeField(null=True)
+    answered_at = peewee.DateTimeField(null=True)
+    answer_days = peewee.FloatField(null=True)
+    answer_rank = peewee.IntegerField(default=0)
+    #: The person's part when the note was sent (HiringRole value, "other" if none).
+    sent_role = peewee.TextField(default="")
 
 
 class NoteTemplate(BaseModel):

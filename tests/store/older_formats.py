@@ -7,8 +7,27 @@ import sqlite3
 _SEARCH_EVERYTHING_TABLES = ("company_search", "application_search", "interaction_search")
 
 
+def drop_reach_and_answers(conn: sqlite3.Connection) -> None:
+    """Remove migration 6's columns, indexes and triggers: the file reads as format 5."""
+    for trigger in ("application_reach_insert", "application_reach_update",
+                    "step_answers_insert", "step_answers_update", "interaction_answers_insert",
+                    "interaction_answers_update", "interaction_answers_delete",
+                    "involvement_role_insert", "involvement_role_update",
+                    "involvement_role_delete", "person_role_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    for index in ("application_furthest_stage", "step_sent_kind", "step_sent_role",
+                  "interaction_incoming", "application_month", "application_skill_gaps"):
+        conn.execute(f"DROP INDEX {index}")
+    for table, column in (("application", "furthest_stage"), ("step", "sent_at"),
+                          ("step", "answered_at"), ("step", "answer_days"), ("step", "answer_rank"),
+                          ("step", "sent_role")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 5")
+
+
 def drop_search_everything(conn: sqlite3.Connection) -> None:
-    """Remove migration 5's indexes and triggers: the file reads as format 4."""
+    """Remove migrations 6 and 5: the file reads as format 4."""
+    drop_reach_and_answers(conn)
     triggers = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'step_sent%' "
         + "".join(f" OR name LIKE '{table}%'" for table in _SEARCH_EVERYTHING_TABLES) + ")"
