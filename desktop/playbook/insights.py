@@ -6,6 +6,7 @@ import datetime
 
 from desktop.playbook.kinds import StepKind
 from desktop.store import insights as figures
+from desktop.store import radar
 from desktop.vocabulary import HiringRole, Stage, person_name
 
 #: "All time" for ``--since``.
@@ -77,4 +78,19 @@ def gather(since: datetime.date = BEGINNING) -> dict:
         "doors_kept_open": figures.doors_kept_open(since),
         "applications_by_month": [{"month": month, "stages": stages}
                                   for month, stages in months.items()],
+        "runner_ups": runner_ups(),
     }
+
+
+def runner_ups(limit: int = 50) -> list[dict]:
+    """Companies where the user reached the last rounds, as Insights lists them."""
+    return [{"company": row.company, "company_id": row.company_id,
+             "furthest_stage": row.furthest_stage,
+             "reached": Stage.parse(row.furthest_stage, Stage.FINAL_ROUND).label,
+             "positions": row.positions,
+             "turned_down_on": row.turned_down_on.isoformat() if row.turned_down_on else None,
+             "last_contact_at": str(row.last_contact_at)[:10] if row.last_contact_at else None,
+             "next_step": {"due_on": str(row.next_due_on)[:10], "kind": row.next_kind,
+                           "label": _kind_label(row.next_kind), "person": row.next_person}
+             if row.next_due_on else None}
+            for row in radar.runner_ups(limit)]
