@@ -147,6 +147,13 @@ _INTERACTIONS = (
     ("maya", "producer", 124, 15, "email", "incoming", "Maya turned the application down", ""),
     ("maya", "producer", 122, 9, "email", "outgoing",
      "Thanked Maya and said what the role would have taught me", ""),
+    ("maya", "producer", 120, 17, "email", "incoming", "Maya was glad I wrote",
+     "She said few candidates reply after a no, and to keep in touch."),
+    ("maya", "producer", 117, 10, "email", "outgoing",
+     "Asked Maya what would have made the difference", ""),
+    ("maya", "producer", 111, 13, "email", "incoming",
+     "Maya's feedback: more hands-on live-ops experience",
+     "She offered a call with the live team's lead to hear how they run events."),
     ("daniel", "data_analyst", 4, 19, "message", "outgoing",
      "Asked Daniel whether he would refer me", "He said yes and sent the link."),
 )
@@ -163,6 +170,16 @@ _SKILLS = (
     ("ran the weekly live events for a friend's indie game for two months", 60, "",
      "producer"),
 )
+
+# Notes of the Fernhill plan already sent: (person, application, kind, the contact
+# logged when it went). Maya answered both; Insights counts them.
+_SENT_STEPS = (
+    ("maya", "producer", "thank_you", "Thanked Maya and said what the role would have taught me"),
+    ("maya", "producer", "feedback", "Asked Maya what would have made the difference"),
+)
+#: What Maya's answers led to, as the user marked them.
+_OUTCOMES = {"Maya was glad I wrote": "replied",
+             "Maya's feedback: more hands-on live-ops experience": "conversation"}
 
 # (person, application, kind, days from today, status): the Northwind plan as the
 # playbook makes it, plus Maya's check-in from the older rejection.
@@ -203,10 +220,12 @@ def load_sample_data() -> dict:
         for app_key, person_key, role in _INVOLVEMENTS:
             Involvement.create(application=applications[app_key], person=people[person_key],
                                role=role)
+        contacts = {}
         for person, app, days, hour, channel, direction, summary, body in _INTERACTIONS:
-            Interaction.create(person=people[person], application=applications[app],
-                               occurred_at=_at(days, hour), channel=channel,
-                               direction=direction, summary=summary, body=body)
+            contacts[summary] = Interaction.create(
+                person=people[person], application=applications[app],
+                occurred_at=_at(days, hour), channel=channel, direction=direction,
+                summary=summary, body=body, outcome=_OUTCOMES.get(summary, ""))
         for person in people.values():
             newest = max(i.occurred_at for i in person.interactions)
             Person.update(last_contact_at=newest).where(Person.id == person.id).execute()
@@ -216,6 +235,11 @@ def load_sample_data() -> dict:
         for person, app, kind, days, status in _STEPS:
             Step.create(person=people[person], application=applications[app], kind=kind,
                         due_on=local_today() + timedelta(days=days), status=status)
+        for person, app, kind, summary in _SENT_STEPS:
+            sent = contacts[summary]
+            Step.create(person=people[person], application=applications[app], kind=kind,
+                        due_on=sent.occurred_at.date(), status="sent", interaction=sent,
+                        done_at=sent.occurred_at)
         set_setting(SAMPLE_KEY, {
             "companies": [c.id for c in companies.values()],
             "people": [p.id for p in people.values()],

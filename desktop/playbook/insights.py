@@ -31,25 +31,21 @@ def _role_label(role: str) -> str:
 
 def gather(since: datetime.date = BEGINNING) -> dict:
     """Every figure Insights shows, for what happened on or after ``since``."""
+    shown = headline(since)
+    more = details(since)
+    shown["feedback"].update(more.pop("feedback"))
+    return {**shown, **more}
+
+
+def headline(since: datetime.date = BEGINNING) -> dict:
+    """What Insights draws first: the funnel, the thank-you share, response rates and
+    the applications by month (each read from an index: quick at any size)."""
     funnel = [{"kind": kind, "label": _kind_label(kind), "sent": sent, "replied": replied,
                "conversations": talks, "interviews": interviews, "offers": offers}
               for kind, sent, replied, talks, interviews, offers in figures.funnel(since)]
     total = {key: sum(row[key] for row in funnel)
              for key in ("sent", "replied", "conversations", "interviews", "offers")}
     thanks, quick = figures.thank_you_within_a_day(since)
-    companies = figures.feedback_by_company(since)
-    answers: dict[str, list] = {}
-    for company, at, first, last, words in figures.feedback_answers(
-            since, [company_id for company_id, *_rest in companies]):
-        answers.setdefault(company, []).append(
-            {"on": str(at)[:10], "person": person_name(first, last), "said": words})
-    by_company = [{"company": company, "sent": sent, "answered": answered,
-                   "rate": _rate(answered, sent), "answers": answers.get(company, [])}
-                  for _id, company, sent, answered in companies]
-    by_recruiter = [{"person": person_name(first, last) or email, "sent": sent,
-                     "answered": answered, "rate": _rate(answered, sent)}
-                    for first, last, email, sent, answered
-                    in figures.feedback_by_recruiter(since)]
     feedback = next((row for row in funnel if row["kind"] == StepKind.FEEDBACK), None)
 
     def responses(group: str, label) -> list[dict]:
@@ -67,17 +63,39 @@ def gather(since: datetime.date = BEGINNING) -> dict:
         "funnel": {"by_kind": funnel, "total": total},
         "thank_you_within_a_day": {"sent": thanks, "within_a_day": quick,
                                    "share": _rate(quick, thanks)},
-        "feedback": {
-            "sent": feedback["sent"] if feedback else 0,
-            "answered": feedback["replied"] if feedback else 0,
-            "by_company": by_company, "by_recruiter": by_recruiter,
-            "themes": [{"gap": gap, "applications": count}
-                       for gap, count in figures.skill_gap_themes(since)]},
+        "feedback": {"sent": feedback["sent"] if feedback else 0,
+                     "answered": feedback["replied"] if feedback else 0},
         "response": {"by_kind": responses("kind", _kind_label),
                      "by_role": responses("role", _role_label)},
-        "doors_kept_open": figures.doors_kept_open(since),
         "applications_by_month": [{"month": month, "stages": stages}
                                   for month, stages in months.items()],
+    }
+
+
+def details(since: datetime.date = BEGINNING) -> dict:
+    """What Insights fills in after: feedback by company and recruiter with the
+    answers' words, the skill-gap themes, the doors kept open and the runner-ups
+    (these read the applications and contacts themselves: slower at 100,000 people,
+    so the window reads them on a worker thread)."""
+    companies = figures.feedback_by_company(since)
+    answers: dict[str, list] = {}
+    for company, at, first, last, words in figures.feedback_answers(
+            since, [company_id for company_id, *_rest in companies]):
+        answers.setdefault(company, []).append(
+            {"on": str(at)[:10], "person": person_name(first, last), "said": words})
+    return {
+        "feedback": {
+            "by_company": [{"company": company, "sent": sent, "answered": answered,
+                            "rate": _rate(answered, sent),
+                            "answers": answers.get(company, [])}
+                           for _id, company, sent, answered in companies],
+            "by_recruiter": [{"person": person_name(first, last) or email, "sent": sent,
+                              "answered": answered, "rate": _rate(answered, sent)}
+                             for first, last, email, sent, answered
+                             in figures.feedback_by_recruiter(since)],
+            "themes": [{"gap": gap, "applications": count}
+                       for gap, count in figures.skill_gap_themes(since)]},
+        "doors_kept_open": figures.doors_kept_open(since),
         "runner_ups": runner_ups(),
     }
 

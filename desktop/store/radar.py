@@ -153,14 +153,17 @@ def runner_ups(limit: int = 50) -> list[RunnerUp]:
     rows = db.execute_sql(f"""
         WITH near AS (
             SELECT a.company_id, max(CASE a.furthest_stage WHEN 'offer' THEN 2 ELSE 1 END)
-                   AS best, group_concat(DISTINCT a.position) AS positions,
-                   max(a.rejected_on) AS turned_down
+                   AS best, max(a.rejected_on) AS turned_down
             FROM application a
             WHERE a.furthest_stage IN ({reach}) AND a.stage IN ({_marks(_CLOSED)})
             GROUP BY a.company_id ORDER BY turned_down DESC, a.company_id LIMIT ?
         )
         SELECT near.company_id, c.name, CASE best WHEN 2 THEN 'offer' ELSE 'final_round' END,
-               near.positions, near.turned_down,
+               (SELECT group_concat(position, ' · ') FROM (
+                    SELECT DISTINCT a.position FROM application a
+                    WHERE a.company_id = near.company_id AND a.furthest_stage IN ({reach})
+                      AND a.stage IN ({_marks(_CLOSED)}) ORDER BY a.position)),
+               near.turned_down,
                (SELECT max(p.last_contact_at) FROM application a
                 JOIN involvement v ON v.application_id = a.id
                 JOIN person p ON p.id = v.person_id
@@ -174,7 +177,8 @@ def runner_ups(limit: int = 50) -> list[RunnerUp]:
             ORDER BY s.due_on, s.id LIMIT 1)
         LEFT JOIN person np ON np.id = next.person_id
         ORDER BY near.turned_down DESC, c.name""",
-                          (*LAST_ROUNDS, *_CLOSED, int(limit), *_OPEN)).fetchall()
+                          (*LAST_ROUNDS, *_CLOSED, int(limit), *LAST_ROUNDS, *_CLOSED,
+                           *_OPEN)).fetchall()
     return [RunnerUp(*row[:4], _date(row[4]), row[5], _text(row[6]), *row[7:])
             for row in rows]
 

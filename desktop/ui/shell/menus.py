@@ -17,6 +17,7 @@ VIEWS = (
     ("Applications", "desktop.ui.views.applications:ApplicationsView"),
     ("Board", "desktop.ui.views.board:BoardView"),
     ("Templates", "desktop.ui.views.templates:TemplatesView"),
+    ("Insights", "desktop.ui.views.insights:InsightsView"),
 )
 
 
