@@ -58,6 +58,24 @@ REACHED_STAGES = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.FINA
 #: Reaching one of these and being turned down makes the user a runner-up there.
 LAST_ROUNDS = (Stage.FINAL_ROUND, Stage.OFFER)
 
+#: How far a process that ended had gone, as the lists say it.
+_REACH_WORDS = {Stage.SCREENING: "after screening", Stage.INTERVIEWING: "after interviews",
+                Stage.FINAL_ROUND: "after the final round", Stage.OFFER: "at the offer stage"}
+
+
+def how_far(stage: str, furthest: str) -> str:
+    """"Rejected after the final round · runner-up" for a process that ended; an open
+    one's stage as it is."""
+    current = Stage.parse(stage, Stage.APPLIED)
+    reached = Stage.parse(furthest)
+    words = current.label
+    if current in (Stage.REJECTED, Stage.WITHDRAWN) and reached in _REACH_WORDS:
+        words = f"{words} {_REACH_WORDS[reached]}"
+        if reached in LAST_ROUNDS:
+            words += " · runner-up"
+    return words
+
+
 _STAGE_LABELS = {
     Stage.APPLIED: "Applied",
     Stage.SCREENING: "Screening",

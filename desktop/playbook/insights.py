@@ -4,6 +4,7 @@ worked out. Plain data, so a test can check it against hand-made contacts."""
 
 import datetime
 
+from desktop.clock import to_local
 from desktop.playbook.kinds import StepKind
 from desktop.store import insights as figures
 from desktop.store import radar
@@ -107,8 +108,9 @@ def runner_ups(limit: int = 50) -> list[dict]:
              "reached": Stage.parse(row.furthest_stage, Stage.FINAL_ROUND).label,
              "positions": row.positions,
              "turned_down_on": row.turned_down_on.isoformat() if row.turned_down_on else None,
-             "last_contact_at": str(row.last_contact_at)[:10] if row.last_contact_at else None,
-             "next_step": {"due_on": str(row.next_due_on)[:10], "kind": row.next_kind,
+             "last_contact_at": (to_local(row.last_contact_at).date().isoformat()
+                                 if row.last_contact_at else None),
+             "next_step": {"due_on": row.next_due_on.isoformat(), "kind": row.next_kind,
                            "label": _kind_label(row.next_kind), "person": row.next_person}
              if row.next_due_on else None}
             for row in radar.runner_ups(limit)]

@@ -3,7 +3,7 @@ or meets again someone from an earlier process, what happened then and whom to
 write to first.
 
 Who comes first: someone who answered a note (the further their answer went, the
-better), then whoever wrote most recently, then by the part they played (the
+better), then someone who wrote after the process ended, then by the part they played (the
 hiring manager decides when the team hires again; the recruiter sees every
 opening), then whom the user was last in touch with.
 """
@@ -57,14 +57,14 @@ def suggest(people: list[PastContact]) -> Suggestion | None:
     # Stable sorts, the least important first.
     ordered = sorted(people, key=lambda c: str(c.last_contact_at or ""), reverse=True)
     ordered.sort(key=lambda c: _ROLE_ORDER.index(_role(c)))
-    ordered.sort(key=lambda c: str(c.last_heard_at or ""), reverse=True)
+    ordered.sort(key=lambda c: c.heard_since, reverse=True)
     ordered.sort(key=lambda c: c.best_answer, reverse=True)
     best = ordered[0]
     name = person_name(best.first_name, best.last_name) or best.email
     if best.best_answer:
         why = _ANSWERED[best.best_answer]
-    elif best.last_heard_at:
-        why = "wrote to you since"
+    elif best.heard_since:
+        why = "wrote to you after the process ended"
     else:
         why = _ROLE_REASON.get(_role(best), "met you in the interviews")
     return Suggestion(best.person_id, name, why)

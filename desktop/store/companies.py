@@ -87,10 +87,11 @@ def delete_company(company_id: int) -> None:
 
 
 def applications_of_company(company_id: int) -> list:
-    """(id, position, stage, applied_on) rows, newest first."""
+    """(id, position, stage, applied_on, furthest_stage) rows, newest first."""
     return list(
         Application.select(
-            Application.id, Application.position, Application.stage, Application.applied_on
+            Application.id, Application.position, Application.stage, Application.applied_on,
+            Application.furthest_stage,
         )
         .where(Application.company == company_id)
         .order_by(Application.applied_on.desc(), Application.id.desc())

@@ -168,13 +168,14 @@ class PersonApplication:
     company: str
     stage: str
     role: str
+    furthest_stage: str
 
 
 def person_applications(person_id: int) -> list[PersonApplication]:
     query = (
         Involvement.select(
             Application.id, Application.position, Company.name, Application.stage,
-            Involvement.role,
+            Involvement.role, Application.furthest_stage,
         )
         .join(Application)
         .join(Company)

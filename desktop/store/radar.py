@@ -45,15 +45,17 @@ class PastContact:
     email: str
     role: str
     application_id: int
-    last_contact_at: str | None
+    last_contact_at: datetime.datetime | None
     notes_sent: int
-    last_note_at: str | None
+    last_note_at: datetime.datetime | None
     #: How far the notes sent to them went (0 unanswered, 1 a reply ... 4 an offer).
     best_answer: int
-    last_heard_at: str | None
+    last_heard_at: datetime.datetime | None
     last_words: str
-    next_due_on: str | None
+    next_due_on: datetime.date | None
     next_kind: str
+    #: They wrote after the day the process ended (the no itself does not count).
+    heard_since: bool
 
 
 _PROCESS = """SELECT a.id, c.id, c.name, a.position, a.stage, a.furthest_stage, a.applied_on,
@@ -105,8 +107,12 @@ def people_from(application_ids: list[int], person_id: int | None = None
                (SELECT coalesce(max(s.answer_rank), 0) FROM step s WHERE s.person_id = p.id
                  AND s.sent_at IS NOT NULL),
                heard.occurred_at, coalesce(nullif(heard.summary, ''), heard.body, ''),
-               next.due_on, coalesce(next.kind, '')
+               next.due_on, coalesce(next.kind, ''),
+               EXISTS (SELECT 1 FROM interaction j WHERE j.person_id = p.id
+                       AND j.direction = 'incoming'
+                       AND j.occurred_at >= date(a.rejected_on, '+1 day'))
         FROM involvement v JOIN person p ON p.id = v.person_id
+        JOIN application a ON a.id = v.application_id
         LEFT JOIN interaction heard ON heard.id = (
             SELECT j.id FROM interaction j WHERE j.person_id = p.id
             AND j.direction = 'incoming' ORDER BY j.occurred_at DESC LIMIT 1)
@@ -122,12 +128,17 @@ def people_from(application_ids: list[int], person_id: int | None = None
     for row in rows:  # someone met in two processes is listed once, for the newest
         if row[0] not in seen:
             seen.add(row[0])
-            contacts.append(PastContact(*row[:12], _text(row[12]), row[13]))
+            contacts.append(PastContact(
+                *row[:6], _stamp(row[6]), row[7], _stamp(row[8]), row[9], _stamp(row[10]),
+                row[11], _date(row[12]), row[13], bool(row[14])))
     return contacts
 
 
-def _text(value) -> str | None:
-    return None if value is None else str(value)
+def _stamp(value) -> datetime.datetime | None:
+    """A stored naive-UTC timestamp, as SQLite hands it back (text)."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    return datetime.datetime.fromisoformat(str(value))
 
 
 @dataclass(frozen=True)
@@ -139,8 +150,8 @@ class RunnerUp:
     furthest_stage: str
     positions: str
     turned_down_on: datetime.date | None
-    last_contact_at: str | None
-    next_due_on: str | None
+    last_contact_at: datetime.datetime | None
+    next_due_on: datetime.date | None
     next_kind: str
     next_person: str
 
@@ -179,7 +190,7 @@ def runner_ups(limit: int = 50) -> list[RunnerUp]:
         ORDER BY near.turned_down DESC, c.name""",
                           (*LAST_ROUNDS, *_CLOSED, int(limit), *LAST_ROUNDS, *_CLOSED,
                            *_OPEN)).fetchall()
-    return [RunnerUp(*row[:4], _date(row[4]), row[5], _text(row[6]), *row[7:])
+    return [RunnerUp(*row[:4], _date(row[4]), _stamp(row[5]), _date(row[6]), *row[7:])
             for row in rows]
 
 

@@ -79,9 +79,18 @@ def test_with_no_answers_the_hiring_manager_comes_first(store):
     aisha, priya, tom = _person("Aisha", "Khan"), _person("Priya", "Raman"), _person("Tom", "B")
     _process("Acme", "Analyst", Stage.INTERVIEWING,
              [(aisha, "interviewer"), (tom, "recruiter"), (priya, "hiring_manager")])
+    # The recruiter's e-mail saying no is not a door left open.
+    people.log_contact(tom, occurred_at=at(0), channel="email", direction="incoming",
+                       summary="We went with another candidate")
     suggestion = radar.company_history("Acme").write_first
     assert (suggestion.name, suggestion.why) == (
         "Priya Raman", "the hiring manager: they decide when the team hires again")
+    # Someone who wrote afterwards is.
+    people.log_contact(aisha, occurred_at=at(20), channel="linkedin", direction="incoming",
+                       summary="Saw your post on dashboards: nice work")
+    suggestion = radar.company_history("Acme").write_first
+    assert (suggestion.name, suggestion.why) == (
+        "Aisha Khan", "wrote to you after the process ended")
 
 
 def test_linking_someone_met_before_recalls_that_process(acme):
@@ -102,7 +111,7 @@ def test_the_runner_up_list_keeps_the_last_rounds_only(acme):
     acme_row = runner_ups["Acme"]
     assert (acme_row.furthest_stage, acme_row.positions, acme_row.turned_down_on) == (
         "final_round", "Analyst", DAY0)
-    assert acme_row.last_contact_at.startswith("2026-09-05")  # Tom's call
+    assert acme_row.last_contact_at.date() == datetime.date(2026, 9, 5)  # Tom's call
     assert acme_row.next_kind == StepKind.FEEDBACK and acme_row.next_person == "Tom Becker"
     assert runner_ups["Cobalt"].furthest_stage == "offer"
     assert [row["company"] for row in gather()["runner_ups"]] == ["Acme", "Cobalt"]

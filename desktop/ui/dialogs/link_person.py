@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.operations import people as person_operations
+from desktop.playbook.radar import History, person_history
 from desktop.store import people
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.widgets.fields import ChoiceBox
+from desktop.ui.widgets.history_panel import HistoryPanel
 from desktop.vocabulary import HiringRole
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 3
@@ -35,10 +37,14 @@ SHOWN = 50
 class LinkPersonDialog(QDialog):
     """Tick the people to add; ``chosen()`` gives ``[(person id, role), ...]``."""
 
-    def __init__(self, application_label: str, company: str = "", parent=None):
+    def __init__(self, application_label: str, company: str = "", parent=None,
+                 application_id: int | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Add people to {application_label}")
         self.company = company
+        self.application_id = application_id
+        #: The earlier processes of the person selected in the list.
+        self.history = HistoryPanel("Met before")
         #: Ticked people and their roles, kept while the search changes.
         self._chosen: dict[int, str] = {}
         self.search = QLineEdit(placeholderText="Type a name, e-mail or company…")
@@ -48,6 +54,7 @@ class LinkPersonDialog(QDialog):
         self.results.header().setSectionResizeMode(PERSON, QHeaderView.ResizeMode.Stretch)
         self.results.itemChanged.connect(self._on_ticked)
         self.results.itemActivated.connect(self._toggle)
+        self.results.currentItemChanged.connect(self._show_history)
         self.empty = QLabel(wordWrap=True, objectName="linkEmpty")
         self.new_button = QPushButton("New person…", objectName="newPerson")
         self.new_button.setToolTip("Add someone who is not in Rebound yet, named as typed "
@@ -67,6 +74,7 @@ class LinkPersonDialog(QDialog):
                                 "saved with them.", wordWrap=True))
         layout.addLayout(row)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.history)
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
         self._search("")
@@ -112,6 +120,7 @@ class LinkPersonDialog(QDialog):
         person_id = item.data(PERSON, PersonIdRole)
         if item.checkState(PERSON) == Qt.CheckState.Checked:
             self._chosen[person_id] = self._role_box(item).value() or HiringRole.OTHER.value
+            self._show_history(item)
         else:
             self._chosen.pop(person_id, None)
         self._update_ok()
@@ -119,6 +128,13 @@ class LinkPersonDialog(QDialog):
     def _on_role(self, person_id: int, box: ChoiceBox) -> None:
         if person_id in self._chosen:
             self._chosen[person_id] = box.value() or HiringRole.OTHER.value
+
+    def _show_history(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        """Where the selected person was met before, and what passed since."""
+        person_id = item.data(PERSON, PersonIdRole) if item is not None else None
+        self.history.set_history(
+            person_history(person_id, excluding=self.application_id)
+            if person_id is not None else History(), with_company=True)
 
     def _toggle(self, item: QTreeWidgetItem, _column: int) -> None:
         checked = item.checkState(PERSON) == Qt.CheckState.Checked

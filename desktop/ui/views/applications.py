@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.operations import Changes, Record
 from desktop.operations import applications as application_operations
+from desktop.playbook.radar import company_history
 from desktop.store import applications, companies, steps
 from desktop.ui.dialogs.link_person import LinkPersonDialog
 from desktop.ui.dialogs.skill import SkillDialog
@@ -34,9 +35,12 @@ from desktop.ui.widgets.formatting import (
     friendly_datetime,
     next_step_text,
 )
+from desktop.ui.widgets.history_panel import HistoryPanel
 from desktop.ui.widgets.steps_list import StepsList
-from desktop.vocabulary import HiringRole, Stage
+from desktop.vocabulary import REACHED_STAGES, Found, HiringRole, Stage
 
+#: How long after a keystroke in the company box its history is looked up.
+HISTORY_SETTLE_MS = 250
 #: Item role holding the person id in the "People involved" list.
 PersonIdRole = Qt.ItemDataRole.UserRole + 4
 
@@ -62,8 +66,17 @@ class ApplicationForm(DetailForm):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.company_line = self.add_field("company", "Company", CompanyLine())
+        self.history = HistoryPanel("You have been here before")
+        self.form.addRow("", self.history)
+        self._history_timer = QTimer(self, singleShot=True, interval=HISTORY_SETTLE_MS)
+        self._history_timer.timeout.connect(self.show_history)
+        self.company_line.edited.connect(self._history_timer.start)
         self.add_field("position", "Position", TextLine("e.g. Senior Data Analyst"))
         self.add_field("stage", "Stage", ChoiceBox(Stage))
+        reach = self.add_field("furthest_stage", "How far it went", ChoiceBox(REACHED_STAGES))
+        reach.setToolTip("The furthest stage this process reached, kept as the stage moves "
+                         "on. A final round or an offer that ends in a no puts the company "
+                         "on the runner-up radar (Insights).")
         self.add_field("job_url", "Job posting", LinkLine("https://…"))
         self.add_field("source", "Found via", TextLine("e.g. LinkedIn, a referral"))
         self.add_field("applied_on", "Applied on", DateBox())
@@ -151,7 +164,14 @@ class ApplicationForm(DetailForm):
         return (f"{values['position']} — {values['company']}",
                 choice_label(Stage, values["stage"]))
 
+    def show_history(self) -> None:
+        """Earlier processes at the company typed: who was in them and whom to write
+        to first."""
+        self.history.set_history(company_history(self.company_line.value(),
+                                                 excluding=self.record_id))
+
     def after_load(self) -> None:
+        self.show_history()
         saved = self.record_id is not None
         self.add_person_button.setEnabled(saved)
         self.skill_button.setEnabled(saved)
@@ -173,7 +193,8 @@ class ApplicationForm(DetailForm):
             )
 
     def add_person(self) -> None:
-        dialog = LinkPersonDialog(self.header.text(), self.editor("company").value(), self)
+        dialog = LinkPersonDialog(self.header.text(), self.editor("company").value(), self,
+                                  application_id=self.record_id)
         if not dialog.exec() or not dialog.chosen():
             return
         changes = hub().run(application_operations.link_people, self.record_id,
@@ -207,6 +228,8 @@ class ApplicationsView(ListView):
         super().__init__(applications.APPLICATIONS, COLUMNS, form, parent)
         form.planned.connect(self._on_planned)
         form.steps_list.stepActivated.connect(self.composeRequested)
+        form.history.personRequested.connect(
+            lambda person_id: self.openRequested.emit(Found.PERSON, person_id))
 
     def _on_planned(self, count: int) -> None:
         noun = "follow-up" if count == 1 else "follow-ups"

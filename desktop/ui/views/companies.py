@@ -10,8 +10,8 @@ from desktop.ui.views.detail_form import DetailForm
 from desktop.ui.views.list_view import ListView
 from desktop.ui.views.table_model import Column
 from desktop.ui.widgets.fields import LinkLine, TextBlock, TextLine, wrapping
-from desktop.ui.widgets.formatting import choice_label, friendly_date
-from desktop.vocabulary import Stage, person_name
+from desktop.ui.widgets.formatting import friendly_date
+from desktop.vocabulary import how_far, person_name
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -63,7 +63,7 @@ class CompanyForm(DetailForm):
         for app in companies.applications_of_company(self.record_id):
             applied = f", applied {friendly_date(app.applied_on)}" if app.applied_on else ""
             self.applications_list.addItem(
-                f"{app.position}  ({choice_label(Stage, app.stage)}{applied})"
+                f"{app.position}  ({how_far(app.stage, app.furthest_stage)}{applied})"
             )
         for person in companies.people_at_company(self.record_id):
             name = person_name(person.first_name, person.last_name)

@@ -28,7 +28,7 @@ from desktop.ui.widgets.fields import (
 )
 from desktop.ui.widgets.formatting import choice_label, days_ago, friendly_datetime, next_step_text
 from desktop.ui.widgets.steps_list import StepsList
-from desktop.vocabulary import Channel, Direction, HiringRole, Stage, person_name
+from desktop.vocabulary import Channel, Direction, HiringRole, how_far, person_name
 
 #: Item role holding the interaction id in the timeline list.
 InteractionIdRole = Qt.ItemDataRole.UserRole + 2
@@ -132,7 +132,7 @@ class PersonForm(DetailForm):
         for link in people.person_applications(self.record_id):
             self.applications_list.addItem(
                 f"{link.position} — {link.company}  ({choice_label(HiringRole, link.role)}, "
-                f"{choice_label(Stage, link.stage).lower()})"
+                f"{how_far(link.stage, link.furthest_stage).lower()})"
             )
         if not self.applications_list.count():
             self.applications_list.addItem("Not linked to any application yet.")
