@@ -136,13 +136,14 @@ def skill_gap_themes(since: datetime.date, limit: int = 15) -> list[tuple[str, i
 
 
 def doors_kept_open(since: datetime.date) -> int:
-    """People who wrote back within 90 days of being part of a rejection."""
+    """People who wrote within 90 days after being part of a rejection (from the day
+    after: the message saying no is not a door kept open)."""
     return _rows(f"""
         SELECT count(DISTINCT v.person_id) FROM involvement v
         JOIN application a ON a.id = v.application_id
         WHERE a.stage = 'rejected' AND a.rejected_on >= :since AND EXISTS (
             SELECT 1 FROM interaction j WHERE j.person_id = v.person_id
-            AND j.direction = 'incoming' AND j.occurred_at >= a.rejected_on
+            AND j.direction = 'incoming' AND j.occurred_at >= date(a.rejected_on, '+1 day')
             AND j.occurred_at < date(a.rejected_on, '+{ANSWER_DAYS + 1} days'))""",
                  since)[0][0]
 

@@ -214,6 +214,10 @@ def _python_value(field: peewee.Field, value):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"expected a whole number, found {value!r}.")
         return value
+    if isinstance(field, peewee.FloatField):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected a number, found {value!r}.")
+        return float(value)
     if not isinstance(value, str):
         raise TypeError(f"expected text, found {value!r}.")
     return value
