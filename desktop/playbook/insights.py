@@ -39,20 +39,20 @@ def gather(since: datetime.date = BEGINNING) -> dict:
 
 
 def headline(since: datetime.date = BEGINNING) -> dict:
-    """What Insights draws first: the funnel, the thank-you share, response rates and
-    the applications by month (each read from an index: quick at any size)."""
+    """What Insights draws first: the funnel, response rates and the applications by
+    month (each read from an index alone: quick at any size)."""
     funnel = [{"kind": kind, "label": _kind_label(kind), "sent": sent, "replied": replied,
                "conversations": talks, "interviews": interviews, "offers": offers}
               for kind, sent, replied, talks, interviews, offers in figures.funnel(since)]
     total = {key: sum(row[key] for row in funnel)
              for key in ("sent", "replied", "conversations", "interviews", "offers")}
-    thanks, quick = figures.thank_you_within_a_day(since)
     feedback = next((row for row in funnel if row["kind"] == StepKind.FEEDBACK), None)
 
-    def responses(group: str, label) -> list[dict]:
+    def responses(group: str, label, counts=None) -> list[dict]:
         return [{group: key, "label": label(key), "sent": sent, "answered": answered,
                  "rate": _rate(answered, sent), "median_days_to_answer": median}
-                for key, sent, answered, median in figures.response_by(group, since)]
+                for key, sent, answered, median
+                in figures.response_by(group, since, counts)]
 
     months: dict[str, dict[str, int]] = {}
     for month, stage, count in figures.applications_by_month(since):
@@ -62,11 +62,11 @@ def headline(since: datetime.date = BEGINNING) -> dict:
         "since": since.isoformat(),
         "answer_window_days": figures.ANSWER_DAYS,
         "funnel": {"by_kind": funnel, "total": total},
-        "thank_you_within_a_day": {"sent": thanks, "within_a_day": quick,
-                                   "share": _rate(quick, thanks)},
         "feedback": {"sent": feedback["sent"] if feedback else 0,
                      "answered": feedback["replied"] if feedback else 0},
-        "response": {"by_kind": responses("kind", _kind_label),
+        "response": {"by_kind": responses("kind", _kind_label,
+                                          [(row["kind"], row["sent"], row["replied"])
+                                           for row in funnel]),
                      "by_role": responses("role", _role_label)},
         "applications_by_month": [{"month": month, "stages": stages}
                                   for month, stages in months.items()],
@@ -74,8 +74,9 @@ def headline(since: datetime.date = BEGINNING) -> dict:
 
 
 def details(since: datetime.date = BEGINNING) -> dict:
-    """What Insights fills in after: feedback by company and recruiter with the
-    answers' words, the skill-gap themes, the doors kept open and the runner-ups
+    """What Insights fills in after: the thank-you share, feedback by company and
+    recruiter with the answers' words, the skill-gap themes, the doors kept open and
+    the runner-ups
     (these read the applications and contacts themselves: slower at 100,000 people,
     so the window reads them on a worker thread)."""
     companies = figures.feedback_by_company(since)
@@ -84,7 +85,10 @@ def details(since: datetime.date = BEGINNING) -> dict:
             since, [company_id for company_id, *_rest in companies]):
         answers.setdefault(company, []).append(
             {"on": str(at)[:10], "person": person_name(first, last), "said": words})
+    thanks, quick = figures.thank_you_within_a_day(since)
     return {
+        "thank_you_within_a_day": {"sent": thanks, "within_a_day": quick,
+                                   "share": _rate(quick, thanks)},
         "feedback": {
             "by_company": [{"company": company, "sent": sent, "answered": answered,
                             "rate": _rate(answered, sent),

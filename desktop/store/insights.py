@@ -37,20 +37,23 @@ def funnel(since: datetime.date) -> list[tuple[str, int, int, int, int, int]]:
         SELECT kind, count(*), sum(answer_rank >= 1), sum(answer_rank >= 2),
                sum(answer_rank >= 3), sum(answer_rank >= 4)
         FROM step WHERE {_IN_WINDOW.replace("?", ":since")}
-        GROUP BY kind ORDER BY count(*) DESC""", since)
+        GROUP BY kind ORDER BY count(*) DESC, kind""", since)
 
 
-def response_by(group: str, since: datetime.date) -> list[tuple[str, int, int, float | None]]:
+def response_by(group: str, since: datetime.date, counts: list[tuple] | None = None
+                ) -> list[tuple[str, int, int, float | None]]:
     """(kind or role, sent, answered, median days to the first answer) — ``group`` is
-    "kind" or "role".
+    "kind" or "role"; ``counts`` ((group, sent, answered), most sent first) when the
+    caller has them already (the funnel counts by kind).
 
     Each group's median is read by walking its index in order of days to the answer
     to the middle (one or two rows), rather than sorting every answer."""
     column = _GROUP_COLUMN[group]
-    counts = _rows(f"""
-        SELECT {column}, count(*), sum(answer_rank >= 1) FROM step
-        WHERE {_IN_WINDOW.replace("?", ":since")}
-        GROUP BY {column} ORDER BY count(*) DESC, {column}""", since)
+    if counts is None:
+        counts = _rows(f"""
+            SELECT {column}, count(*), sum(answer_rank >= 1) FROM step
+            WHERE {_IN_WINDOW.replace("?", ":since")}
+            GROUP BY {column} ORDER BY count(*) DESC, {column}""", since)
     middle = f"""SELECT round(avg(answer_days), 1) FROM (
         SELECT answer_days FROM step
         WHERE {column} = ? AND answer_days IS NOT NULL AND {_IN_WINDOW}

@@ -142,7 +142,10 @@ V6_REACH_AND_ANSWERS = (
       for group, column in (("kind", "kind"), ("role", "sent_role"))),
     # Applications by month, and the skill gaps named since a date, read from an index
     # rather than from every application's row of text.
-    f'CREATE INDEX "application_month" ON "application" ({APPLIED_MONTH_DAY}, "stage")',
+    # (The columns the day is worked out from are in them too: SQLite reads an indexed
+    # expression from the index only when the columns under it are there as well.)
+    f'CREATE INDEX "application_month" ON "application" ({APPLIED_MONTH_DAY}, "stage", '
+    '"applied_on", "created_at")',
     f'CREATE INDEX "application_skill_gaps" ON "application" ({APPLIED_MONTH_DAY}, '
-    '"skill_gaps") WHERE "skill_gaps" <> \'\'',
+    '"skill_gaps", "applied_on", "created_at") WHERE "skill_gaps" <> \'\'',
 )

@@ -10,7 +10,7 @@ opens at once at any size. Every figure is ``playbook.insights``'s, the same
 
 import datetime
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -85,7 +85,9 @@ class InsightsView(View):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.figures: dict = {}
-        self._job: background.Job | None = None
+        #: Readings of the lists under way; each kept until it reports (a job whose
+        #: last reference went would lose its signals mid-run).
+        self._jobs: set[background.Job] = set()
         #: Bumped at each reading: details of an older reading are dropped.
         self._reading = 0
         self.period = QComboBox(objectName="insightsPeriod")
@@ -162,33 +164,37 @@ class InsightsView(View):
         self._show_headline()
         self.status.setText("Reading feedback and runner-ups…")
         reading = self._reading
-        self._job = background.Job("insights", lambda: details_on_worker(since))
-        self._job.signals.finished.connect(lambda more: self._show_details(reading, more))
-        self._job.signals.failed.connect(lambda exc: self._details_failed(reading, exc))
-        background.start(self._job)
+        job = background.Job("insights", lambda: details_on_worker(since))
+        job.signals.finished.connect(lambda more: self._show_details(job, reading, more))
+        job.signals.failed.connect(lambda exc: self._details_failed(job, reading, exc))
+        self._jobs.add(job)
+        # Once the headline is drawn: a worker started now would hold Python's lock
+        # while the charts paint.
+        QTimer.singleShot(0, lambda: background.start(job))
 
     def _show_headline(self) -> None:
         figures = self.figures
         total = figures["funnel"]["total"]
-        thanks = figures["thank_you_within_a_day"]
         self.tiles["sent"].set(charts.count(total["sent"]))
         self.tiles["answered"].set(charts.percent(total["replied"], total["sent"]),
                                    f"answered within {figures['answer_window_days']} days "
                                    f"({charts.count(total['replied'])})")
-        self.tiles["thanks"].set(charts.percent(thanks["within_a_day"], thanks["sent"]))
         self.tiles["offers"].set(charts.count(total["offers"]))
-        self.tiles["doors"].set("…")
+        for later in ("thanks", "doors"):
+            self.tiles[later].set("…")
         self.funnel.set_data(charts.funnel(figures))
         self.by_kind.set_data(charts.responses(figures, "by_kind"))
         self.by_role.set_data(charts.responses(figures, "by_role"))
         self.months.set_data(charts.months(figures))
 
-    def _show_details(self, reading: int, more: dict) -> None:
+    def _show_details(self, job: background.Job, reading: int, more: dict) -> None:
+        self._jobs.discard(job)
         if reading != self._reading:
             return  # the period changed since: a newer reading is on its way
-        self._job = None
         self.figures["feedback"].update(more["feedback"])
         self.figures.update({key: value for key, value in more.items() if key != "feedback"})
+        thanks = more["thank_you_within_a_day"]
+        self.tiles["thanks"].set(charts.percent(thanks["within_a_day"], thanks["sent"]))
         self.tiles["doors"].set(charts.count(more["doors_kept_open"]))
         self.themes.set_data(charts.themes(self.figures))
         self.feedback_companies.set_rows(more["feedback"]["by_company"])
@@ -196,15 +202,16 @@ class InsightsView(View):
         self.runner_ups.set_rows(more["runner_ups"])
         self.status.setText("")
 
-    def _details_failed(self, reading: int, exc: BaseException) -> None:
+    def _details_failed(self, job: background.Job, reading: int, exc: BaseException) -> None:
+        self._jobs.discard(job)
         if reading == self._reading:
-            self._job = None
             self.status.setText("")
-            self.tiles["doors"].set("—")
+            for later in ("thanks", "doors"):
+                self.tiles[later].set("—")
             self.statusMessage.emit(f"Feedback and runner-ups could not be read: {exc}")
 
     def is_reading(self) -> bool:
-        return self._job is not None
+        return bool(self._jobs)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(_SETTING, self.period.currentIndex())
