@@ -41,7 +41,7 @@ from desktop.vocabulary import StepStatus
 #: Days ahead the "Coming up" group looks.
 HORIZON_DAYS = 14
 #: Steps a group shows at a time; "Show more" adds as many again.
-PAGE_ROWS = 200
+PAGE_ROWS = 50
 
 # Columns of the tree.
 WHEN, STEP, PERSON, ABOUT, STATUS = range(5)

@@ -183,3 +183,12 @@ def test_a_failed_reading_is_said_not_hidden(sample_window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: not view.is_reading(), timeout=5000)
     assert said == ["Feedback and runner-ups could not be read: disk I/O error"]
     assert view.tiles["doors"].number.text() == "—"
+
+
+def test_a_shorter_period_counts_only_what_happened_in_it(insights, qtbot):
+    """Maya's notes went four months ago: the last 30 days have none of them."""
+    insights.period.setCurrentIndex(insights.period.findText("Last 30 days"))
+    qtbot.waitUntil(lambda: not insights.is_reading(), timeout=5000)
+    assert insights.figures == gather(insights.since())
+    assert insights.tiles["sent"].number.text() == "0"
+    assert insights.funnel.chart.data.is_empty
