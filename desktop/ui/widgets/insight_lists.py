@@ -6,6 +6,7 @@ import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from desktop.clock import local_today
 from desktop.ui.widgets.formatting import friendly_date
 from desktop.vocabulary import Found
 
@@ -28,6 +29,8 @@ class _List(QTreeWidget):
     numbers: tuple[int, ...] = ()
     #: What the list says when it is empty.
     empty = ""
+    #: Rows open to show more (the answers under a company).
+    nested = False
 
     def __init__(self, parent=None, **properties):
         super().__init__(parent, **properties)
@@ -35,6 +38,7 @@ class _List(QTreeWidget):
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self.setRootIsDecorated(self.nested)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setStretchLastSection(False)
         for column in range(1, len(self.headings)):
@@ -58,6 +62,7 @@ class FeedbackByCompany(_List):
     headings = ("Company", "Asked", "Answered", "Rate")
     numbers = (1, 2, 3)
     empty = "No feedback requests sent yet."
+    nested = True
 
     def set_rows(self, rows: list[dict]) -> None:
         self.clear()
@@ -103,8 +108,10 @@ class RunnerUps(_List):
         self.clear()
         for row in rows:
             step = row["next_step"]
-            following = (f"{_date(step['due_on'])} · {step['label']} to {step['person']}"
-                         if step else "none planned")
+            following = "none planned"
+            if step:
+                late = " (late)" if step["due_on"] < local_today().isoformat() else ""
+                following = f"{_date(step['due_on'])}{late} · {step['label']} to {step['person']}"
             item = self.add((f"{row['company']} — {row['positions']}", row["reached"],
                              _date(row["turned_down_on"]), _date(row["last_contact_at"]),
                              following))
