@@ -63,6 +63,12 @@ _REACH_WORDS = {Stage.SCREENING: "after screening", Stage.INTERVIEWING: "after i
                 Stage.FINAL_ROUND: "after the final round", Stage.OFFER: "at the offer stage"}
 
 
+def is_runner_up(stage: str, furthest: str) -> bool:
+    """The process reached the last rounds and then ended without a hire."""
+    return (Stage.parse(stage) in (Stage.REJECTED, Stage.WITHDRAWN)
+            and Stage.parse(furthest) in LAST_ROUNDS)
+
+
 def how_far(stage: str, furthest: str) -> str:
     """"Rejected after the final round · runner-up" for a process that ended; an open
     one's stage as it is."""
@@ -71,7 +77,7 @@ def how_far(stage: str, furthest: str) -> str:
     words = current.label
     if current in (Stage.REJECTED, Stage.WITHDRAWN) and reached in _REACH_WORDS:
         words = f"{words} {_REACH_WORDS[reached]}"
-        if reached in LAST_ROUNDS:
+        if is_runner_up(stage, furthest):
             words += " · runner-up"
     return words
 

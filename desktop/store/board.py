@@ -21,6 +21,8 @@ class Card(NamedTuple):
     people: tuple[str, ...]
     #: The soonest open step, as ``steps.next_step_subquery`` gives it, or None.
     next_step: str | None
+    #: How far the process went (a Stage value).
+    furthest_stage: str = ""
 
 
 def board_cards(application_id: int | None = None) -> list[Card]:
@@ -40,8 +42,8 @@ def board_cards(application_id: int | None = None) -> list[Card]:
         f"WHERE application_id IS NOT NULL AND status IN ({marks}) "
         f"{one.format(column='application_id')} GROUP BY application_id", (*_OPEN, *only)))
     return [Card(owner, company, position, stage, tuple(people.get(owner, ())),
-                 next_steps.get(owner))
-            for owner, company, position, stage in db.execute_sql(
-                "SELECT a.id, c.name, a.position, a.stage FROM application a "
+                 next_steps.get(owner), furthest)
+            for owner, company, position, stage, furthest in db.execute_sql(
+                "SELECT a.id, c.name, a.position, a.stage, a.furthest_stage FROM application a "
                 "JOIN company c ON c.id = a.company_id WHERE 1 "
                 f"{one.format(column='a.id')} ORDER BY a.updated_at DESC, a.id DESC", only)]

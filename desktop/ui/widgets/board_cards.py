@@ -31,7 +31,7 @@ from desktop.store.board import Card
 from desktop.store.steps import parse_next_step
 from desktop.ui.views.today import late_colour
 from desktop.ui.widgets.formatting import next_step_text
-from desktop.vocabulary import Stage
+from desktop.vocabulary import Stage, how_far, is_runner_up
 
 #: What a dragged card carries: the application's id, as text.
 CARD_MIME_TYPE = "application/x-rebound-application"
@@ -65,10 +65,18 @@ def next_step_line(card: Card) -> tuple[str, bool]:
     return next_step_text(card.next_step), parsed[0] < local_today()
 
 
+def company_line(card: Card) -> str:
+    """The company, and "runner-up" where the process reached the last rounds."""
+    if is_runner_up(card.stage, card.furthest_stage):
+        return f"{card.company} · runner-up"
+    return card.company
+
+
 def card_text(card: Card) -> str:
     """The card as one sentence: for screen readers and tooltips."""
     step = next_step_line(card)[0] if card.next_step else ""
-    return (f"{card.position} at {card.company}. {Stage.parse(card.stage, Stage.APPLIED).label}"
+    stage = how_far(card.stage, card.furthest_stage)
+    return (f"{card.position} at {card.company}. {stage}"
             f". {people_text(card)}. " + (f"Next step: {step}." if step else
                                           "No step planned."))
 
@@ -159,7 +167,7 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         step, late = next_step_line(card)
         lines = ((card.position, bold, QPalette.ColorRole.Text, None),
-                 (card.company, option.font, QPalette.ColorRole.Text, None),
+                 (company_line(card), option.font, QPalette.ColorRole.Text, None),
                  (people_text(card), option.font, QPalette.ColorRole.PlaceholderText, None),
                  (step, option.font, QPalette.ColorRole.PlaceholderText,
                   late_colour(palette) if late else None))

@@ -15,7 +15,12 @@ from desktop.store import applications, people, steps
 from desktop.store.connection import db
 from desktop.ui.dialogs.turned_down import TurnedDownDialog
 from desktop.ui.shell.menus import view_row
-from desktop.ui.widgets.board_cards import CARD_MIME_TYPE, ApplicationIdRole, CardRole
+from desktop.ui.widgets.board_cards import (
+    CARD_MIME_TYPE,
+    ApplicationIdRole,
+    CardRole,
+    company_line,
+)
 from desktop.vocabulary import Stage
 
 
@@ -257,3 +262,14 @@ def test_a_move_reads_only_the_moved_card_again(board, monkeypatch):
     assert whole(first) == [c for c in whole() if c.application_id == first]
     assert column_titles(view, Stage.OFFER) == ["Analyst — Northwind"]
     assert column_titles(view, Stage.APPLIED) == ["Data Lead — Cobalt Ledger"]
+
+
+def test_a_card_turned_down_after_the_last_rounds_says_runner_up(board, window, monkeypatch):
+    view, first = board
+    drop_on(view, first, Stage.FINAL_ROUND)
+    monkeypatch.setattr(TurnedDownDialog, "exec", lambda dialog: True)
+    drop_on(view, first, Stage.REJECTED)
+    index = view.columns[Stage.REJECTED].cards.cards().index(0)
+    assert company_line(index.data(CardRole)) == "Northwind · runner-up"
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith(
+        "Analyst at Northwind. Rejected after the final round · runner-up.")
