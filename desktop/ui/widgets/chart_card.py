@@ -81,6 +81,9 @@ class ChartCard(QFrame):
 
     def set_data(self, data: ChartData) -> None:
         self.title.setText(data.title)
+        # Each card's buttons read the same on screen; a screen reader says whose.
+        self.table_button.setAccessibleName(f"Show “{data.title}” as a table")
+        self.save_button.setAccessibleName(f"Save “{data.title}” as a PNG image")
         self.chart.set_data(data)
         model = self.table.model()
         model.clear()

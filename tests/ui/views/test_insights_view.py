@@ -90,6 +90,7 @@ def test_arrows_walk_the_bars_with_their_numbers(insights, qtbot):
 
 def test_the_table_shows_the_same_figures(insights, qtbot):
     card = insights.months
+    assert card.table_button.accessibleName() == "Show “Applications by month” as a table"
     qtbot.mouseClick(card.table_button, Qt.MouseButton.LeftButton)
     assert card.pages.currentIndex() == TABLE_PAGE
     rows = _cells(card)
