@@ -3,9 +3,9 @@ or meets again someone from an earlier process, what happened then and whom to
 write to first.
 
 Who comes first: someone who answered a note (the further their answer went, the
-better), then someone who wrote after the process ended, then by the part they played (the
-hiring manager decides when the team hires again; the recruiter sees every
-opening), then whom the user was last in touch with.
+better), then someone who wrote after the process ended, then by the part they
+played (the hiring manager decides when the team hires again; the recruiter sees
+every opening), then whom the user was last in touch with.
 """
 
 from dataclasses import dataclass, field
@@ -29,6 +29,8 @@ _ROLE_REASON = {HiringRole.HIRING_MANAGER: "the hiring manager: they decide when
 
 @dataclass(frozen=True)
 class Suggestion:
+    """Whom to write to first, and the reason in a few words."""
+
     person_id: int
     name: str
     why: str
