@@ -122,7 +122,7 @@ def feedback_answers(since: datetime.date, companies: list[int], per_company: in
 
 def skill_gap_themes(since: datetime.date, limit: int = 15) -> list[tuple[str, int]]:
     """(skill gap, applications naming it) from the reflections' "Skill gaps", split
-    at semicolons, commas and line ends, most named first."""
+    at semicolons, commas and line ends (a closing full stop dropped), most named first."""
     return _rows(f"""
         WITH RECURSIVE parts(application, rest, gap) AS (
             SELECT id, replace(replace(skill_gaps, char(10), ';'), ',', ';') || ';', ''
@@ -130,7 +130,7 @@ def skill_gap_themes(since: datetime.date, limit: int = 15) -> list[tuple[str, i
             WHERE skill_gaps <> '' AND {APPLIED_MONTH_DAY} >= :since
             UNION ALL
             SELECT application, substr(rest, instr(rest, ';') + 1),
-                   lower(trim(substr(rest, 1, instr(rest, ';') - 1)))
+                   lower(trim(substr(rest, 1, instr(rest, ';') - 1), ' .'))
             FROM parts WHERE rest <> ''
         )
         SELECT gap, count(DISTINCT application) FROM parts WHERE gap <> ''

@@ -186,6 +186,7 @@ class InsightsView(View):
         self.by_kind.set_data(charts.responses(figures, "by_kind"))
         self.by_role.set_data(charts.responses(figures, "by_role"))
         self.months.set_data(charts.months(figures))
+        self.themes.set_data(charts.themes(figures))
 
     def _show_details(self, job: background.Job, reading: int, more: dict) -> None:
         self._jobs.discard(job)

@@ -7,6 +7,7 @@ import datetime
 from desktop.ui.widgets.charts import Bar, ChartData
 from desktop.vocabulary import Stage
 
+THEMES_TITLE = "Skill gaps you were told about"
 #: The funnel's steps: (key in the figures, what the bar is called).
 FUNNEL_STEPS = (("sent", "Notes sent"), ("replied", "Answered"),
                 ("conversations", "Conversations"), ("interviews", "Interviews"),
@@ -124,12 +125,15 @@ def months(figures: dict) -> ChartData:
 
 
 def themes(figures: dict) -> ChartData:
-    shown = figures["feedback"].get("themes", [])
+    """The skill gaps named most; "Reading…" until the worker has read them."""
+    if "themes" not in figures["feedback"]:
+        return ChartData(THEMES_TITLE, empty="Reading…")
+    shown = figures["feedback"]["themes"]
     bars = tuple(Bar(theme["gap"], (theme["applications"],), count(theme["applications"]),
                      (f"“{theme['gap']}”: named in {count(theme['applications'])} "
                       f"{'reflection' if theme['applications'] == 1 else 'reflections'}",))
                  for theme in shown)
-    return ChartData("Skill gaps you were told about", bars,
+    return ChartData(THEMES_TITLE, bars,
                      columns=("Skill gap", "Applications"),
                      rows=tuple((theme["gap"], count(theme["applications"]))
                                 for theme in shown),

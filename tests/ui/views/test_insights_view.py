@@ -193,3 +193,13 @@ def test_a_shorter_period_counts_only_what_happened_in_it(insights, qtbot):
     assert insights.figures == gather(insights.since())
     assert insights.tiles["sent"].number.text() == "0"
     assert insights.funnel.chart.data.is_empty
+
+
+def test_the_themes_say_they_are_being_read_until_they_are(sample_window, qtbot):
+    sample_window.show_view(view_row("Insights"))
+    view = sample_window.current_view()
+    assert view.themes.title.text() == "Skill gaps you were told about"
+    assert view.themes.chart.data.empty == "Reading…"  # before the worker has reported
+    qtbot.waitUntil(lambda: not view.is_reading(), timeout=5000)
+    assert [bar.label for bar in view.themes.chart.data.bars] == [
+        "clinical data standards such as fhir", "sql window functions"]
