@@ -2,6 +2,10 @@
 it, to test the migrations that bring it forward."""
 
 import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.store import lifecycle
 
 #: What migration 5 (search everything) made.
 _SEARCH_EVERYTHING_TABLES = ("company_search", "application_search", "interaction_search")
@@ -38,3 +42,14 @@ def drop_search_everything(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP INDEX step_interaction_id")
     conn.execute("PRAGMA user_version = 4")
+
+
+def reopened_as_older(store, data_dir: Path, back: Callable[[sqlite3.Connection], None]):
+    """Close ``store``, take its file back with ``back`` (one of the functions above),
+    as an older Rebound would have left it, and open it again: the migrations run."""
+    lifecycle.close_store(store)
+    conn = sqlite3.connect(data_dir / "rebound.db")
+    with conn:
+        back(conn)
+    conn.close()
+    return lifecycle.open_store(data_dir)

@@ -3,7 +3,6 @@ its answer, its outcome and its person's part, whatever is logged, edited or rem
 afterwards, and when an older file is brought up to date."""
 
 import datetime
-import sqlite3
 
 import pytest
 
@@ -14,7 +13,7 @@ from desktop.store import steps as step_store
 from desktop.store.models import Application, Interaction, Step
 from desktop.store.validation import ValidationError
 from desktop.vocabulary import Stage
-from tests.store.older_formats import drop_reach_and_answers
+from tests.store.older_formats import drop_reach_and_answers, reopened_as_older
 
 DAY0 = datetime.datetime(2026, 3, 2, 10)
 
@@ -125,13 +124,7 @@ def test_an_older_file_learns_its_answers_and_reach_when_updated(data_dir):
     note = _sent_note((app, priya), kind=StepKind.FEEDBACK, days=1)
     people.log_contact(priya, occurred_at=after(8), channel="email", direction="incoming",
                        summary="Go deeper on SQL", outcome="conversation")
-    lifecycle.close_store(store)
-    conn = sqlite3.connect(data_dir / "rebound.db")
-    with conn:  # back to format 5, as an older Rebound left it
-        drop_reach_and_answers(conn)
-    conn.close()
-
-    store = lifecycle.open_store(data_dir)
+    store = reopened_as_older(store, data_dir, drop_reach_and_answers)  # from format 5
     try:
         assert [m.version for m in store.migrations_applied] == [6]
         assert _reach(app) == Stage.INTERVIEWING  # rejected after an interview

@@ -2,7 +2,6 @@
 edit, import and cascade, and shows only what still exists."""
 
 import datetime
-import sqlite3
 
 import pytest
 
@@ -12,7 +11,7 @@ from desktop.playbook.kinds import StepKind
 from desktop.store import lifecycle
 from desktop.store.search import MARK_END, MARK_START, search_everything
 from desktop.vocabulary import Found
-from tests.store.older_formats import drop_search_everything
+from tests.store.older_formats import drop_search_everything, reopened_as_older
 
 
 def _titles(text: str, group: Found) -> list[str]:
@@ -126,13 +125,7 @@ def test_a_file_from_before_search_everything_is_indexed_when_it_updates(tmp_pat
                                          "lessons": "Bring the saffron dashboard"})
     steps.send(None, "Thanks", "The okra pipeline", new=NewNote(StepKind.THANK_YOU,
                                                                 tomasz.created))
-    lifecycle.close_store(store)
-    conn = sqlite3.connect(data_dir / "rebound.db")
-    with conn:  # back to format 4, as an older Rebound left it
-        drop_search_everything(conn)
-    conn.close()
-
-    store = lifecycle.open_store(data_dir)
+    store = reopened_as_older(store, data_dir, drop_search_everything)  # from format 4
     try:
         assert [m.version for m in store.migrations_applied] == [5, 6]
         assert _titles("umbra", Found.COMPANY) == ["Umbra Analytics"]
