@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from desktop.store.connection import db
+from desktop.store.stored_values import stored_date, stored_datetime
 from desktop.vocabulary import LAST_ROUNDS, OPEN_STEP_STATUSES, Stage
 
 _CLOSED = (Stage.REJECTED.value, Stage.WITHDRAWN.value)
@@ -68,13 +69,8 @@ def _processes(where: str, params: tuple) -> list[PastProcess]:
         f"""{_PROCESS} WHERE a.stage IN ({_marks(_CLOSED)}) AND {where}
         ORDER BY coalesce(a.rejected_on, a.applied_on, date(a.created_at)) DESC, a.id DESC""",
         (*_CLOSED, *params)).fetchall()
-    return [PastProcess(*row[:6], _date(row[6]), _date(row[7]), *row[8:]) for row in rows]
-
-
-def _date(value) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value)[:10])
+    return [PastProcess(*row[:6], stored_date(row[6]), stored_date(row[7]), *row[8:])
+            for row in rows]
 
 
 def processes_at(company_id: int, excluding: int | None = None) -> list[PastProcess]:
@@ -129,17 +125,10 @@ def people_from(application_ids: list[int], person_id: int | None = None
         if row[0] not in seen:
             seen.add(row[0])
             contacts.append(PastContact(
-                *row[:6], _stamp(row[6]), row[7], _stamp(row[8]), row[9], _stamp(row[10]),
-                row[11], _date(row[12]), row[13], bool(row[14])))
+                *row[:6], stored_datetime(row[6]), row[7], stored_datetime(row[8]), row[9],
+                stored_datetime(row[10]), row[11], stored_date(row[12]), row[13],
+                bool(row[14])))
     return contacts
-
-
-def _stamp(value) -> datetime.datetime | None:
-    """A stored naive-UTC timestamp, as SQLite hands it back (text)."""
-    if value is None or isinstance(value, datetime.datetime):
-        return value
-    return datetime.datetime.fromisoformat(str(value))
-
 
 @dataclass(frozen=True)
 class RunnerUp:
@@ -190,8 +179,8 @@ def runner_ups(limit: int = 50) -> list[RunnerUp]:
         ORDER BY near.turned_down DESC, c.name""",
                           (*LAST_ROUNDS, *_CLOSED, int(limit), *LAST_ROUNDS, *_CLOSED,
                            *_OPEN)).fetchall()
-    return [RunnerUp(*row[:4], _date(row[4]), _stamp(row[5]), _date(row[6]), *row[7:])
-            for row in rows]
+    return [RunnerUp(*row[:4], stored_date(row[4]), stored_datetime(row[5]),
+                     stored_date(row[6]), *row[7:]) for row in rows]
 
 
 def company_id_named(name: str) -> int | None:

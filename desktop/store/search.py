@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from desktop.store.connection import db
 from desktop.store.listing import fts_query
+from desktop.store.stored_values import stored_date
 from desktop.vocabulary import Found, HiringRole, Stage, person_name
 
 #: Results shown in each group.
@@ -83,14 +84,6 @@ def _rows_by_id(sql: str, ids) -> dict[int, tuple]:
     return {row[0]: row[1:] for row in db.execute_sql(sql.format(ids=marks), ids)}
 
 
-def _date(value) -> datetime.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value)[:10])
-
-
 # --- Groups ----------------------------------------------------------------------------
 
 
@@ -146,7 +139,7 @@ def _application_hits(group: Found, found: dict[int, str], with_snippet: bool) -
     for application_id, snippet in found.items():
         position, company, stage, applied_on = rows[application_id]
         hits.append(Hit(group, Found.APPLICATION, application_id, f"{position} — {company}",
-                        (Stage.parse(stage, Stage.APPLIED).label,), _date(applied_on),
+                        (Stage.parse(stage, Stage.APPLIED).label,), stored_date(applied_on),
                         snippet if with_snippet else ""))
     return hits
 
@@ -174,6 +167,6 @@ def _contact_hits(group: Found, match: str, limit: int) -> list[Hit]:
     for interaction_id, snippet in found.items():
         person_id, first, last, email, summary, occurred_at = rows[interaction_id]
         hits.append(Hit(group, Found.PERSON, person_id, summary or "(no subject)",
-                        (person_name(first, last) or email,), _date(occurred_at), snippet,
+                        (person_name(first, last) or email,), stored_date(occurred_at), snippet,
                         found_id=interaction_id))
     return hits
