@@ -31,6 +31,7 @@ from desktop.ui.startup import background
 from desktop.ui.views import insights_charts as charts
 from desktop.ui.widgets.chart_card import ChartCard
 from desktop.ui.widgets.charts import HorizontalBars, StackedColumns
+from desktop.ui.widgets.formatting import percent
 from desktop.ui.widgets.insight_lists import FeedbackByCompany, FeedbackByRecruiter, RunnerUps
 
 #: The periods offered: (label, days back; None for all time).
@@ -176,7 +177,7 @@ class InsightsView(View):
         figures = self.figures
         total = figures["funnel"]["total"]
         self.tiles["sent"].set(charts.count(total["sent"]))
-        self.tiles["answered"].set(charts.percent(total["replied"], total["sent"]),
+        self.tiles["answered"].set(percent(total["replied"], total["sent"]),
                                    f"answered within {figures['answer_window_days']} days "
                                    f"({charts.count(total['replied'])})")
         self.tiles["offers"].set(charts.count(total["offers"]))
@@ -195,7 +196,7 @@ class InsightsView(View):
         self.figures["feedback"].update(more["feedback"])
         self.figures.update({key: value for key, value in more.items() if key != "feedback"})
         thanks = more["thank_you_within_a_day"]
-        self.tiles["thanks"].set(charts.percent(thanks["within_a_day"], thanks["sent"]))
+        self.tiles["thanks"].set(percent(thanks["within_a_day"], thanks["sent"]))
         self.tiles["doors"].set(charts.count(more["doors_kept_open"]))
         self.themes.set_data(charts.themes(self.figures))
         self.feedback_companies.set_rows(more["feedback"]["by_company"])

@@ -5,6 +5,7 @@ Plain functions of plain data, so each chart's words are tested without painting
 import datetime
 
 from desktop.ui.widgets.charts import Bar, ChartData
+from desktop.ui.widgets.formatting import percent
 from desktop.vocabulary import Stage
 
 THEMES_TITLE = "Skill gaps you were told about"
@@ -16,10 +17,6 @@ FUNNEL_STEPS = (("sent", "Notes sent"), ("replied", "Answered"),
 
 def count(value: int) -> str:
     return f"{value:,}"
-
-
-def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
 
 
 def funnel(figures: dict) -> ChartData:

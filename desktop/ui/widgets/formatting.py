@@ -55,5 +55,14 @@ def next_step_text(value: str | None) -> str:
     if parsed is None:
         return ""
     due, kind = parsed
-    late = " (late)" if due < local_today() else ""
-    return f"{friendly_date(due)}{late} · {StepKind(kind).label}"
+    return f"{due_text(due)} · {StepKind(kind).label}"
+
+
+def due_text(due: date) -> str:
+    """"24 Nov", with "(late)" once the day has passed."""
+    return f"{friendly_date(due)} (late)" if due < local_today() else friendly_date(due)
+
+
+def percent(part: int, whole: int) -> str:
+    """"64%" of a whole; "—" when there is nothing to take a share of."""
+    return f"{round(100 * part / whole)}%" if whole else "—"

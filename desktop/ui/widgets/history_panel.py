@@ -8,11 +8,10 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from desktop.clock import local_today
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.radar import History
 from desktop.store.radar import PastContact, PastProcess
-from desktop.ui.widgets.formatting import days_ago, friendly_date
+from desktop.ui.widgets.formatting import days_ago, due_text, friendly_date
 from desktop.vocabulary import HiringRole, how_far, person_name
 
 #: The most people listed before "and N more".
@@ -57,10 +56,8 @@ def _person_line(contact: PastContact) -> str:
         facts.append(f"last wrote {days_ago(contact.last_heard_at)}: "
                      f"{_quote(contact.last_words)}")
     if contact.next_due_on:
-        due = friendly_date(contact.next_due_on)
-        if contact.next_due_on < local_today():
-            due += " (late)"
-        facts.append(f"next: {escape(StepKind(contact.next_kind).label.lower())} on {due}")
+        facts.append(f"next: {escape(StepKind(contact.next_kind).label.lower())} on "
+                     f"{due_text(contact.next_due_on)}")
     return (f'<a href="person:{contact.person_id}">{escape(name)}</a>{part} — '
             + "; ".join(facts))
 

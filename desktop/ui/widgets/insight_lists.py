@@ -6,8 +6,7 @@ import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
-from desktop.clock import local_today
-from desktop.ui.widgets.formatting import friendly_date
+from desktop.ui.widgets.formatting import due_text, friendly_date, percent
 from desktop.vocabulary import Found
 
 #: Item role holding the company id of a runner-up row.
@@ -17,10 +16,6 @@ _NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _date(text: str | None) -> str:
     return friendly_date(datetime.date.fromisoformat(text)) if text else ""
-
-
-def _rate(rate: float | None) -> str:
-    return "—" if rate is None else f"{round(rate * 100)}%"
 
 
 class _List(QTreeWidget):
@@ -68,7 +63,7 @@ class FeedbackByCompany(_List):
         self.clear()
         for row in rows:
             item = self.add((row["company"], f"{row['sent']:,}", f"{row['answered']:,}",
-                             _rate(row["rate"])))
+                             percent(row["answered"], row["sent"])))
             for answer in row["answers"]:
                 said = " ".join(answer["said"].split())
                 child = QTreeWidgetItem(item, [f"{_date(answer['on'])} · {answer['person']}: "
@@ -87,7 +82,7 @@ class FeedbackByRecruiter(_List):
         self.clear()
         for row in rows:
             self.add((row["person"], f"{row['sent']:,}", f"{row['answered']:,}",
-                      _rate(row["rate"])))
+                      percent(row["answered"], row["sent"])))
         self.show_empty()
 
 
@@ -110,8 +105,8 @@ class RunnerUps(_List):
             step = row["next_step"]
             following = "none planned"
             if step:
-                late = " (late)" if step["due_on"] < local_today().isoformat() else ""
-                following = f"{_date(step['due_on'])}{late} · {step['label']} to {step['person']}"
+                due = datetime.date.fromisoformat(step["due_on"])
+                following = f"{due_text(due)} · {step['label']} to {step['person']}"
             item = self.add((f"{row['company']} — {row['positions']}", row["reached"],
                              _date(row["turned_down_on"]), _date(row["last_contact_at"]),
                              following))
