@@ -11,6 +11,7 @@ every opening), then whom the user was last in touch with.
 from dataclasses import dataclass, field
 
 from desktop.store import radar
+from desktop.store.companies import find_company
 from desktop.store.radar import PastContact, PastProcess
 from desktop.vocabulary import HiringRole, person_name
 
@@ -72,12 +73,12 @@ def suggest(people: list[PastContact]) -> Suggestion | None:
     return Suggestion(best.person_id, name, why)
 
 
-def company_history(company: str | int, excluding: int | None = None) -> History:
-    """What happened before at ``company`` (its name as typed, or its id)."""
-    company_id = radar.company_id_named(company) if isinstance(company, str) else company
-    if company_id is None:
+def company_history(name: str, excluding: int | None = None) -> History:
+    """What happened before at the company called ``name`` (any case)."""
+    company = find_company(name)
+    if company is None:
         return History()
-    processes = radar.processes_at(company_id, excluding)
+    processes = radar.processes_at(company.id, excluding)
     people = radar.people_from([process.application_id for process in processes])
     return History(processes, people, suggest(people))
 

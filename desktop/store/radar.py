@@ -182,9 +182,3 @@ def runner_ups(limit: int = 50) -> list[RunnerUp]:
     return [RunnerUp(*row[:4], stored_date(row[4]), stored_datetime(row[5]),
                      stored_date(row[6]), *row[7:]) for row in rows]
 
-
-def company_id_named(name: str) -> int | None:
-    """The id of the company called ``name`` (any case, as the unique index compares)."""
-    row = db.execute_sql("SELECT id FROM company WHERE name = ? COLLATE NOCASE",
-                         (name.strip(),)).fetchone()
-    return row[0] if row else None
