@@ -38,13 +38,11 @@ def reach_of(column: str) -> str:
     return f"(CASE {column} {cases} ELSE 0 END)"
 
 
-_OUTCOME_RANK = ("CASE j.outcome WHEN 'offer' THEN 4 WHEN 'interview' THEN 3 "
-                 "WHEN 'conversation' THEN 2 ELSE 1 END")
-_ANSWERS = f"""FROM interaction i JOIN interaction j
-    ON j.person_id = i.person_id AND j.direction = 'incoming'
-   AND j.occurred_at > i.occurred_at
-   AND j.occurred_at <= datetime(i.occurred_at, '+{ANSWER_DAYS} days')
-    WHERE i.id = step.interaction_id"""
+#: How far an answer ``j`` went; 0 where the note ``i`` had none (the outer join's
+#: empty row).
+_ANSWER_RANK = ("CASE WHEN j.id IS NULL THEN 0 WHEN j.outcome = 'offer' THEN 4 "
+                "WHEN j.outcome = 'interview' THEN 3 WHEN j.outcome = 'conversation' THEN 2 "
+                "ELSE 1 END")
 
 
 #: The person's part in the step's application, else the part they usually play.
@@ -59,16 +57,26 @@ def _refresh_role(where: str) -> str:
 
 
 _PAIR = "application_id = {row}.application_id AND person_id = {row}.person_id"
+#: The link now belongs to another application or person (else the old one's
+#: refresh has done it).
+_MOVED = (" AND (new.application_id IS NOT old.application_id "
+          "OR new.person_id IS NOT old.person_id)")
 
 
 def _refresh_answers(where: str) -> str:
+    """Work out again, in one pass over the note's contact and its person's later ones,
+    the columns Insights reads. A step with no contact gets them empty (an aggregate
+    over no rows still gives one row)."""
     return f"""UPDATE step SET
-        sent_role = {_ROLE},
-        sent_at = (SELECT occurred_at FROM interaction WHERE id = step.interaction_id),
-        answered_at = (SELECT min(j.occurred_at) {_ANSWERS}),
-        answer_days = (SELECT julianday(min(j.occurred_at)) - julianday(i.occurred_at)
-                       {_ANSWERS}),
-        answer_rank = coalesce((SELECT max({_OUTCOME_RANK}) {_ANSWERS}), 0)
+        (sent_role, sent_at, answered_at, answer_days, answer_rank) = (
+            SELECT {_ROLE}, i.occurred_at, min(j.occurred_at),
+                   julianday(min(j.occurred_at)) - julianday(i.occurred_at),
+                   coalesce(max({_ANSWER_RANK}), 0)
+            FROM interaction i LEFT JOIN interaction j
+              ON j.person_id = i.person_id AND j.direction = 'incoming'
+             AND j.occurred_at > i.occurred_at
+             AND j.occurred_at <= datetime(i.occurred_at, '+{ANSWER_DAYS} days')
+            WHERE i.id = step.interaction_id)
         WHERE {where}"""
 
 
@@ -117,7 +125,8 @@ V6_REACH_AND_ANSWERS = (
     f"""CREATE TRIGGER interaction_answers_update
         AFTER UPDATE OF person_id, occurred_at, direction, outcome ON interaction BEGIN
         {_refresh_answers(_notes_of('old.person_id'))};
-        {_refresh_answers(_notes_of('new.person_id'))};
+        {_refresh_answers(_notes_of('new.person_id')
+                          + ' AND new.person_id IS NOT old.person_id')};
     END""",
     f"""CREATE TRIGGER interaction_answers_delete AFTER DELETE ON interaction BEGIN
         {_refresh_answers(_notes_of('old.person_id'))};
@@ -127,7 +136,7 @@ V6_REACH_AND_ANSWERS = (
     END""",
     f"""CREATE TRIGGER involvement_role_update AFTER UPDATE ON involvement BEGIN
         {_refresh_role(_PAIR.format(row="old"))};
-        {_refresh_role(_PAIR.format(row="new"))};
+        {_refresh_role(_PAIR.format(row="new") + _MOVED)};
     END""",
     f"""CREATE TRIGGER involvement_role_delete AFTER DELETE ON involvement BEGIN
         {_refresh_role(_PAIR.format(row="old"))};

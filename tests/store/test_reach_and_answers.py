@@ -132,3 +132,12 @@ def test_an_older_file_learns_its_answers_and_reach_when_updated(data_dir):
         assert Step.get_by_id(note).sent_role == "hiring_manager"
     finally:
         lifecycle.close_store(store)
+
+
+def test_the_frozen_stage_order_is_the_vocabularys():
+    """Migration 6 wrote the order of the stages into its SQL; a stage added later
+    comes with a migration that says how far along it is."""
+    from desktop.store.schema_v6 import STAGE_REACH
+    from desktop.vocabulary import REACHED_STAGES
+
+    assert STAGE_REACH == tuple(stage.value for stage in REACHED_STAGES)
