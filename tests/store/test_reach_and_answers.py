@@ -140,4 +140,4 @@ def test_the_frozen_stage_order_is_the_vocabularys():
     from desktop.store.schema_v6 import STAGE_REACH
     from desktop.vocabulary import REACHED_STAGES
 
-    assert STAGE_REACH == tuple(stage.value for stage in REACHED_STAGES)
+    assert tuple(stage.value for stage in REACHED_STAGES) == STAGE_REACH
