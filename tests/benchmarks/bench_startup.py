@@ -126,8 +126,8 @@ def run_child(argv: list[str], env: dict, timeout: float = CHILD_TIMEOUT_S) -> C
     return ChildRun(proc.returncode, stdout, stderr, usage.ru_maxrss / divisor, _json_line(stdout))
 
 
-def _json_line(stdout: str) -> dict | None:
-    """The last stdout line that is a JSON object with a start-up figure."""
+def _json_line(stdout: str, key: str = "startup_ms") -> dict | None:
+    """The last stdout line that is a JSON object holding ``key``."""
     for line in reversed(stdout.splitlines()):
         line = line.strip()
         if line.startswith("{"):
@@ -135,7 +135,7 @@ def _json_line(stdout: str) -> dict | None:
                 data = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if isinstance(data, dict) and "startup_ms" in data:
+            if isinstance(data, dict) and key in data:
                 return data
     return None
 
@@ -338,10 +338,10 @@ def measure_latency(data_dir: Path, words: list[str], env: dict) -> dict:
             "--data-dir", str(data_dir), "--words", *words]
     result = subprocess.run(argv, env=env, cwd=REPO, capture_output=True, text=True,
                             timeout=600, check=False)
-    for line in reversed(result.stdout.splitlines()):
-        if line.startswith("{"):
-            return json.loads(line)
-    raise SystemExit(f"The latency worker failed:\n{result.stdout}{result.stderr}")
+    found = _json_line(result.stdout, "timings")
+    if found is None:
+        raise SystemExit(f"The latency worker failed:\n{result.stdout}{result.stderr}")
+    return found
 
 
 def measure_views(data_dir: Path, env: dict) -> list[dict]:
@@ -350,8 +350,7 @@ def measure_views(data_dir: Path, env: dict) -> list[dict]:
         result = subprocess.run([sys.executable, str(VIEWS), "--data-dir", str(data_dir)],
                                 env=env, cwd=REPO, capture_output=True, text=True,
                                 timeout=600, check=False)
-        found = next((json.loads(line) for line in reversed(result.stdout.splitlines())
-                      if line.startswith("{")), None)
+        found = _json_line(result.stdout, "insights_open_ms")
         if found is None:
             raise SystemExit(f"views_at_scale.py failed:\n{result.stdout}{result.stderr}")
         runs.append(found)
