@@ -1,5 +1,6 @@
 """The Backups dialog: list with contents, back up now, restore while running."""
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
@@ -8,112 +9,99 @@ from desktop.ui.dialogs.backups import HOLDS, KIND, BackupsDialog
 from desktop.ui.startup.app import Rebound
 
 
-def test_restore_brings_back_yesterdays_data_and_keeps_todays(data_dir, qtbot, answer):
-    rebound = Rebound(data_dir, interactive=False)
-    rebound.open()
-    try:
-        people.save_person(None, {"first_name": "Kept", "last_name": "Before"})
-        window = rebound.show_window()
-        qtbot.addWidget(window)
-        rebound.backup_now()
-        people.save_person(None, {"first_name": "Added", "last_name": "After"})
-
-        dialog = BackupsDialog(rebound.store.backup_dir, window)
-        qtbot.addWidget(dialog)
-        dialog.backupRequested.connect(rebound.backup_now)
-        dialog.restoreRequested.connect(rebound.restore)
-        assert dialog.table.rowCount() == 1
-        assert dialog.table.item(0, KIND).text() == "Manual"
-        assert dialog.table.item(0, HOLDS).text().startswith("1 person")
-
-        asked = answer(question=QMessageBox.StandardButton.Yes)
-        dialog.restore_selected()
-        assert "backed up first" in asked[0][1]
-        assert [p.name for p in people.search_people("")] == ["Kept Before"]
-        window.show_view(1)
-        assert window.current_view().model.rowCount() == 1
-        # Today's data was kept as a backup, listed in the dialog, and can be restored.
-        reasons = [b.reason.label for b in list_backups(rebound.store.backup_dir)]
-        assert "Before a restore" in reasons
-        assert dialog.table.rowCount() == 2
-        assert not any(p.name.startswith("rebound-replaced") for p in data_dir.iterdir())
-    finally:
-        rebound.close()
+@pytest.fixture
+def rebound(data_dir):
+    """Rebound on a fresh data folder, opened as at start-up, closed after the test."""
+    running = Rebound(data_dir, interactive=False)
+    running.open()
+    yield running
+    running.close()
 
 
-def test_back_up_now_adds_a_row(data_dir, qtbot):
-    rebound = Rebound(data_dir, interactive=False)
-    rebound.open()
-    try:
-        window = rebound.show_window()
-        qtbot.addWidget(window)
-        dialog = BackupsDialog(rebound.store.backup_dir, window)
-        qtbot.addWidget(dialog)
-        dialog.backupRequested.connect(rebound.backup_now)
-        dialog.backupRequested.connect(dialog.refresh)
-        assert dialog.table.rowCount() == 0
-        dialog.backup_button.click()
-        assert dialog.table.rowCount() == 1
-    finally:
-        rebound.close()
+def shown(rebound, qtbot):
+    window = rebound.show_window()
+    qtbot.addWidget(window)
+    return window
 
 
-def test_move_the_data_folder_while_running(data_dir, tmp_path, qtbot, monkeypatch):
+def test_restore_brings_back_yesterdays_data_and_keeps_todays(rebound, data_dir, qtbot,
+                                                              answer):
+    people.save_person(None, {"first_name": "Kept", "last_name": "Before"})
+    window = shown(rebound, qtbot)
+    rebound.backup_now()
+    people.save_person(None, {"first_name": "Added", "last_name": "After"})
+
+    dialog = BackupsDialog(rebound.store.backup_dir, window)
+    qtbot.addWidget(dialog)
+    dialog.backupRequested.connect(rebound.backup_now)
+    dialog.restoreRequested.connect(rebound.restore)
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, KIND).text() == "Manual"
+    assert dialog.table.item(0, HOLDS).text().startswith("1 person")
+
+    asked = answer(question=QMessageBox.StandardButton.Yes)
+    dialog.restore_selected()
+    assert "backed up first" in asked[0][1]
+    assert [p.name for p in people.search_people("")] == ["Kept Before"]
+    window.show_view(1)
+    assert window.current_view().model.rowCount() == 1
+    # Today's data was kept as a backup, listed in the dialog, and can be restored.
+    reasons = [b.reason.label for b in list_backups(rebound.store.backup_dir)]
+    assert "Before a restore" in reasons
+    assert dialog.table.rowCount() == 2
+    assert not any(p.name.startswith("rebound-replaced") for p in data_dir.iterdir())
+
+
+def test_back_up_now_adds_a_row(rebound, qtbot):
+    window = shown(rebound, qtbot)
+    dialog = BackupsDialog(rebound.store.backup_dir, window)
+    qtbot.addWidget(dialog)
+    dialog.backupRequested.connect(rebound.backup_now)
+    dialog.backupRequested.connect(dialog.refresh)
+    assert dialog.table.rowCount() == 0
+    dialog.backup_button.click()
+    assert dialog.table.rowCount() == 1
+
+
+def test_move_the_data_folder_while_running(rebound, tmp_path, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
-    rebound = Rebound(data_dir, interactive=False)
-    rebound.open()
-    try:
-        people.save_person(None, {"first_name": "Travels", "last_name": "Along"})
-        window = rebound.show_window()
-        qtbot.addWidget(window)
-        target = tmp_path / "new-home"
-        assert rebound.move_data(target)
-        assert rebound.store.data_dir == target
-        window.show_view(1)
-        assert window.current_view().model.rowCount() == 1
-        people.save_person(None, {"first_name": "Written", "last_name": "Later"})
-        assert (target / "rebound.db").stat().st_size > 0
-    finally:
-        rebound.close()
+    people.save_person(None, {"first_name": "Travels", "last_name": "Along"})
+    window = shown(rebound, qtbot)
+    target = tmp_path / "new-home"
+    assert rebound.move_data(target)
+    assert rebound.store.data_dir == target
+    window.show_view(1)
+    assert window.current_view().model.rowCount() == 1
+    people.save_person(None, {"first_name": "Written", "last_name": "Later"})
+    assert (target / "rebound.db").stat().st_size > 0
 
 
-def test_a_restore_that_fails_on_its_worker_says_so_and_changes_nothing(data_dir, tmp_path,
+def test_a_restore_that_fails_on_its_worker_says_so_and_changes_nothing(rebound, tmp_path,
                                                                        qtbot, answer):
     """The restore runs beside the window: its refusal still comes back as a message,
     and the data is open again as it was."""
-    rebound = Rebound(data_dir, interactive=False)
-    rebound.open()
-    try:
-        people.save_person(None, {"first_name": "Still", "last_name": "Here"})
-        window = rebound.show_window()
-        qtbot.addWidget(window)
-        not_a_backup = tmp_path / "holiday-photo.db"
-        not_a_backup.write_bytes(b"not a database at all" * 100)
-        said = answer(warning=None)
-        assert rebound.restore(not_a_backup) is False
-        ((kind, text),) = said
-        assert kind == "warning" and text.endswith("Your data has not been changed.")
-        assert [p.name for p in people.search_people("")] == ["Still Here"]
-    finally:
-        rebound.close()
+    people.save_person(None, {"first_name": "Still", "last_name": "Here"})
+    shown(rebound, qtbot)
+    not_a_backup = tmp_path / "holiday-photo.db"
+    not_a_backup.write_bytes(b"not a database at all" * 100)
+    said = answer(warning=None)
+    assert rebound.restore(not_a_backup) is False
+    ((kind, text),) = said
+    assert kind == "warning" and text.endswith("Your data has not been changed.")
+    assert [p.name for p in people.search_people("")] == ["Still Here"]
 
 
-def test_a_move_to_a_folder_in_use_says_so_and_carries_on_where_it_was(data_dir, tmp_path,
-                                                                       qtbot, answer):
-    rebound = Rebound(data_dir, interactive=False)
-    rebound.open()
-    try:
-        people.save_person(None, {"first_name": "Stays", "last_name": "Put"})
-        window = rebound.show_window()
-        qtbot.addWidget(window)
-        taken = tmp_path / "taken"
-        taken.mkdir()
-        (taken / "rebound.db").write_bytes(b"someone else's data")
-        said = answer(warning=None)
-        assert rebound.move_data(taken) is False
-        assert [kind for kind, _text in said] == ["warning"]
-        assert rebound.store.data_dir == data_dir
-        assert (taken / "rebound.db").read_bytes() == b"someone else's data"
-        assert [p.name for p in people.search_people("")] == ["Stays Put"]
-    finally:
-        rebound.close()
+def test_a_move_to_a_folder_in_use_says_so_and_carries_on_where_it_was(rebound, data_dir,
+                                                                       tmp_path, qtbot,
+                                                                       answer):
+    people.save_person(None, {"first_name": "Stays", "last_name": "Put"})
+    shown(rebound, qtbot)
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "rebound.db").write_bytes(b"someone else's data")
+    said = answer(warning=None)
+    assert rebound.move_data(taken) is False
+    assert [kind for kind, _text in said] == ["warning"]
+    assert rebound.store.data_dir == data_dir
+    assert (taken / "rebound.db").read_bytes() == b"someone else's data"
+    assert [p.name for p in people.search_people("")] == ["Stays Put"]
