@@ -2,8 +2,8 @@
 process the system starts every day, where loading Peewee and its models would be
 most of the cost (see README, "Performance").
 
-It asks what ``steps.open_steps_until`` asks (open steps due on or before a day,
-earliest first), and a test holds the two to the same answer. The file is opened
+It asks what ``steps.open_steps_between(None, day)`` asks (open steps due on or
+before a day, earliest first), and a test holds the two to the same answer. The file is opened
 through ``sqlite_file.read_only``, as every check that must never write.
 """
 

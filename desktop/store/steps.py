@@ -152,24 +152,16 @@ def steps_for_person(person_id: int) -> list[StepRow]:
     return _rows(Step.select().where(Step.person == person_id).order_by(Step.due_on, Step.id))
 
 
-def open_steps_until(last_day: datetime.date) -> list[StepRow]:
-    """Open steps due on or before ``last_day``, earliest first (overdue included)."""
-    return _rows(
-        Step.select()
-        .where(Step.status.in_(_OPEN) & (Step.due_on <= last_day))
-        .order_by(Step.due_on, Step.id)
-    )
-
-
 def _between(after: datetime.date | None, until: datetime.date):
     condition = Step.status.in_(_OPEN) & (Step.due_on <= until)
     return condition if after is None else condition & (Step.due_on > after)
 
 
-def open_steps_between(after: datetime.date | None, until: datetime.date, limit: int,
-                       offset: int = 0) -> list[StepRow]:
-    """One page of the open steps due after ``after`` (None: however long ago) and on
-    or before ``until``, earliest first: Today reads what fits, not all of them."""
+def open_steps_between(after: datetime.date | None, until: datetime.date,
+                       limit: int | None = None, offset: int = 0) -> list[StepRow]:
+    """The open steps due after ``after`` (None: however long ago) and on or before
+    ``until``, earliest first; one page of ``limit`` of them (Today reads what fits,
+    not all of them), or all."""
     # The page's ids first, from the index alone; then the joins, for those rows only.
     page = (Step.select(Step.id).where(_between(after, until))
             .order_by(Step.due_on, Step.id).limit(limit).offset(offset))
@@ -178,10 +170,6 @@ def open_steps_between(after: datetime.date | None, until: datetime.date, limit:
 
 def count_open_between(after: datetime.date | None, until: datetime.date) -> int:
     return Step.select().where(_between(after, until)).count()
-
-
-def count_due(today: datetime.date) -> int:
-    return Step.select().where(Step.status.in_(_OPEN) & (Step.due_on <= today)).count()
 
 
 class ColdContact(NamedTuple):

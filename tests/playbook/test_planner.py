@@ -209,11 +209,11 @@ def test_due_and_going_cold(application):
     long_ago = from_local(datetime.datetime(2025, 1, 5, 10))
     interactions.log_interaction(old_friend, occurred_at=long_ago, summary="Interview")
     today = datetime.date(2026, 11, 20)
-    due = steps.open_steps_until(today)
+    due = steps.open_steps_between(None, today)
     assert {s.kind for s in due} == set()  # not rejected yet: nothing planned
     cold = steps.people_going_cold(today, 3, quiet_until=today + datetime.timedelta(days=14))
     assert [c.name for c in cold] == ["Olga Test"]
-    assert steps.count_due(today) == 0
+    assert steps.count_open_between(None, today) == 0
 
 
 def test_a_check_in_skipped_on_the_last_of_november_comes_back_at_the_end_of_february(

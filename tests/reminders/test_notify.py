@@ -48,7 +48,7 @@ def rejected_with_people(store):
 
 
 def test_the_dry_run_lists_exactly_what_today_shows_as_due(rejected_with_people, data_dir):
-    today_due = [(s.id, s.kind) for s in steps.open_steps_until(local_today())]
+    today_due = [(s.id, s.kind) for s in steps.open_steps_between(None, local_today())]
     assert today_due  # the thank-yous are due
     close_store(rejected_with_people)
     before = (data_dir / "rebound.db").read_bytes()
@@ -93,7 +93,7 @@ def test_a_damaged_file_is_said_and_left_as_it_was(tmp_path):
 def test_notify_reads_what_the_store_reads_without_loading_peewee(rejected_with_people,
                                                                   data_dir):
     """``store.due_now`` (plain sqlite3, for a small daily process) and
-    ``steps.open_steps_until`` (what Today lists) give the same notes, in order; and
+    ``steps.open_steps_between`` (what Today lists) give the same notes, in order; and
     the command runs without Peewee or Qt."""
     import subprocess
     import sys
@@ -101,7 +101,7 @@ def test_notify_reads_what_the_store_reads_without_loading_peewee(rejected_with_
     from desktop.store.due_now import read_due
 
     expected = [(s.id, s.kind, s.person_name, s.due_on)
-                for s in steps.open_steps_until(local_today())]
+                for s in steps.open_steps_between(None, local_today())]
     assert read_due(data_dir / "rebound.db", local_today(), "x")[1] == expected
     close_store(rejected_with_people)
     probe = ("import sys, runpy; sys.argv = ['rebound', '--data-dir', sys.argv[1], 'notify', "

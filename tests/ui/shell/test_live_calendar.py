@@ -42,7 +42,7 @@ def test_choosing_a_folder_writes_the_file_at_once(rejected, window, tmp_path, q
     assert dialog.result() == dialog.DialogCode.Accepted
     assert live_folder() == folder
     written = events(folder / FILE_NAME)
-    ahead = steps.open_steps_until(local_today() + datetime.timedelta(days=DAYS))
+    ahead = steps.open_steps_between(None, local_today() + datetime.timedelta(days=DAYS))
     assert len(written) == len(ahead) > len(today_rows(window))  # 90 days, not Today's 14
     assert dialog.calendar_label.text().endswith(f"({len(written)} follow-ups; kept up to "
                                                  "date)")
