@@ -120,7 +120,6 @@ class LinkPersonDialog(QDialog):
         person_id = item.data(PERSON, PersonIdRole)
         if item.checkState(PERSON) == Qt.CheckState.Checked:
             self._chosen[person_id] = self._role_box(item).value() or HiringRole.OTHER.value
-            self._show_history(item)
         else:
             self._chosen.pop(person_id, None)
         self._update_ok()
