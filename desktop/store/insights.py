@@ -23,7 +23,7 @@ _SENT = """WITH notes AS (
     FROM step s WHERE s.sent_at IS NOT NULL AND s.sent_at >= :since)"""
 #: Notes sent since :since, by kind or by role: read from that group's index alone.
 _GROUP_COLUMN = {"kind": "kind", "role": "sent_role"}
-_IN_WINDOW = "sent_at IS NOT NULL AND sent_at >= ?"
+_IN_WINDOW = "sent_at IS NOT NULL AND sent_at >= :since"
 
 
 def _rows(sql: str, since: datetime.date) -> list[tuple]:
@@ -36,7 +36,7 @@ def funnel(since: datetime.date) -> list[tuple[str, int, int, int, int, int]]:
     return _rows(f"""
         SELECT kind, count(*), sum(answer_rank >= 1), sum(answer_rank >= 2),
                sum(answer_rank >= 3), sum(answer_rank >= 4)
-        FROM step WHERE {_IN_WINDOW.replace("?", ":since")}
+        FROM step WHERE {_IN_WINDOW}
         GROUP BY kind ORDER BY count(*) DESC, kind""", since)
 
 
@@ -52,11 +52,11 @@ def response_by(group: str, since: datetime.date, counts: list[tuple] | None = N
     if counts is None:
         counts = _rows(f"""
             SELECT {column}, count(*), sum(answer_rank >= 1) FROM step
-            WHERE {_IN_WINDOW.replace("?", ":since")}
+            WHERE {_IN_WINDOW}
             GROUP BY {column} ORDER BY count(*) DESC, {column}""", since)
     middle = f"""SELECT round(avg(answer_days), 1) FROM (
         SELECT answer_days FROM step
-        WHERE {column} = ? AND answer_days IS NOT NULL AND {_IN_WINDOW}
+        WHERE {column} = ? AND answer_days IS NOT NULL AND {_IN_WINDOW.replace(":since", "?")}
         ORDER BY answer_days LIMIT ? OFFSET ?)"""
     return [(key, sent, answered,
              db.execute_sql(middle, (key, since.isoformat(), 2 - answered % 2,
