@@ -8,7 +8,7 @@ played (the hiring manager decides when the team hires again; the recruiter sees
 every opening), then whom the user was last in touch with.
 """
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.store import radar
 from desktop.store.companies import find_company
@@ -28,8 +28,7 @@ _ROLE_REASON = {HiringRole.HIRING_MANAGER: "the hiring manager: they decide when
                 HiringRole.REFERRER: "referred you before, and knows the team"}
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """Whom to write to first, and the reason in a few words."""
 
     person_id: int
@@ -37,12 +36,11 @@ class Suggestion:
     why: str
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     """Earlier processes and the people in them; empty when there is none."""
 
-    processes: list[PastProcess] = field(default_factory=list)
-    people: list[PastContact] = field(default_factory=list)
+    processes: tuple[PastProcess, ...] = ()
+    people: tuple[PastContact, ...] = ()
     write_first: Suggestion | None = None
 
     def __bool__(self) -> bool:
@@ -80,11 +78,11 @@ def company_history(name: str, excluding: int | None = None) -> History:
         return History()
     processes = radar.processes_at(company.id, excluding)
     people = radar.people_from([process.application_id for process in processes])
-    return History(processes, people, suggest(people))
+    return History(tuple(processes), tuple(people), suggest(people))
 
 
 def person_history(person_id: int, excluding: int | None = None) -> History:
     """The earlier processes ``person_id`` took part in."""
     processes = radar.processes_with(person_id, excluding)
     people = radar.people_from([process.application_id for process in processes], person_id)
-    return History(processes, people, None)
+    return History(tuple(processes), tuple(people), None)

@@ -6,7 +6,7 @@ Each reading is a handful of indexed queries, whatever the size of the data: the
 radar is shown as the user types a company name."""
 
 import datetime
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.store.connection import db
 from desktop.store.stored_values import stored_date, stored_datetime
@@ -20,8 +20,7 @@ def _marks(values: tuple) -> str:
     return ", ".join("?" * len(values))
 
 
-@dataclass(frozen=True)
-class PastProcess:
+class PastProcess(NamedTuple):
     """An application that ended: how far it went and what they said."""
 
     application_id: int
@@ -36,8 +35,7 @@ class PastProcess:
     hired_candidate: str
 
 
-@dataclass(frozen=True)
-class PastContact:
+class PastContact(NamedTuple):
     """Someone met in an earlier process, and what has passed between you since."""
 
     person_id: int
@@ -130,8 +128,7 @@ def people_from(application_ids: list[int], person_id: int | None = None
                 bool(row[14])))
     return contacts
 
-@dataclass(frozen=True)
-class RunnerUp:
+class RunnerUp(NamedTuple):
     """A company where the user reached the last rounds and was turned down."""
 
     company_id: int

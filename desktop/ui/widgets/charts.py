@@ -14,7 +14,7 @@ bars; the tooltip says the figure), and ``ChartData.rows`` is the same data as a
 table for screen readers (``chart_card``).
 """
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette, QPen
@@ -32,8 +32,7 @@ COLUMN_WIDTH = 48
 EXPORT_SCALE = 2
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """One category: its value in each series, the text at its end and on hover."""
 
     label: str
@@ -42,15 +41,14 @@ class Bar:
     tips: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ChartData:
+class ChartData(NamedTuple):
     title: str
     bars: tuple[Bar, ...] = ()
     #: Series names, for the legend (one series: no legend).
     series: tuple[str, ...] = ("",)
     #: The same data as a table: headings and rows of text.
     columns: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = field(default=())
+    rows: tuple[tuple[str, ...], ...] = ()
     #: What the chart says when there is nothing to draw.
     empty: str = "Nothing to show yet."
     #: Each series' place in HUES (default: in order), so a stage keeps its colour.
