@@ -20,6 +20,9 @@ LOCATION_FILE = "data-location.txt"
 DATABASE_NAME = "rebound.db"
 BACKUP_DIR_NAME = "backups"
 LOG_NAME = "rebound.log"
+#: Present while a window or command has the data open: its absence at start-up
+#: means the last session ended cleanly.
+RUNNING_MARKER = "rebound.running"
 
 
 def default_data_dir() -> Path:

@@ -35,9 +35,8 @@ def opened(location: DataLocation, writes: bool):
     damaged or read-only data with the words the window uses.
     """
     from desktop.logs import setup_logging
-    from desktop.store.connection import DatabaseDamaged, DatabaseTooNew
+    from desktop.store.data_format import DatabaseDamaged, DatabaseTooNew, MigrationFailed
     from desktop.store.lifecycle import DatabaseMissing, close_store, open_store
-    from desktop.store.migrations import MigrationFailed
 
     data_dir = prepared_folder(location)
     setup_logging(data_dir)
@@ -71,7 +70,8 @@ def damage_message(exc) -> str:
 
 def storage_failure(exc: BaseException, nothing_done: str) -> CommandFailed:
     """A failed write or read as one line: what happened, that ``nothing_done``, what to do."""
-    from desktop.store.connection import DatabaseDamaged, explain_failure
+    from desktop.store.connection import explain_failure
+    from desktop.store.data_format import DatabaseDamaged
     from desktop.store.failures import WriteFailed
 
     explained = explain_failure(exc)

@@ -11,12 +11,15 @@ wait on that lock.
 from collections.abc import Callable
 
 from desktop.operations.changes import Changes
-from desktop.store.connection import close_thread_connection
 
 
 def on_worker_thread(operation: Callable[..., Changes], *args, **kwargs) -> Changes:
     """Run ``operation`` on the calling (worker) thread, then close that thread's
     connection, whether the operation succeeded or not."""
+    # Imported here: the window loads this module before its first frame, which is
+    # drawn without Peewee (``boot``, rule 7); by the time work runs, the store is open.
+    from desktop.store.connection import close_thread_connection
+
     try:
         return operation(*args, **kwargs)
     finally:

@@ -5,10 +5,13 @@ user's own profile for signing notes."""
 from dataclasses import asdict, dataclass, field, fields
 
 from desktop.playbook.kinds import StepKind
-from desktop.store.connection import transaction
-from desktop.store.settings import get_setting, set_setting
 
-_PLAYBOOK_KEY = "playbook"
+# The store is imported inside the functions that read or write it: Today's first
+# frame reads these settings from a first look at the file, before Peewee and the
+# store have loaded (``desktop.ui.startup.boot``, rule 7).
+
+#: The settings table's key for the playbook's settings.
+PLAYBOOK_KEY = "playbook"
 _PROFILE_KEY = "profile"
 
 #: Months between check-ins unless a person has their own cadence.
@@ -56,26 +59,40 @@ class Profile:
         return self.name.split()[0] if self.name.strip() else ""
 
 
-def _load(cls, key: str):
-    stored = get_setting(key, {}) or {}
-    known = {f.name for f in fields(cls)}
+def _from_stored(cls, stored):
+    """``cls`` from its stored JSON: defaults for what is missing, and for new kinds
+    inside a stored dict; anything that is not a dict counts as nothing stored."""
+    stored = stored if isinstance(stored, dict) else {}
     defaults = cls()
     values = {}
-    for name in known:
-        value = stored.get(name, getattr(defaults, name))
+    for name in (f.name for f in fields(cls)):
         default = getattr(defaults, name)
+        value = stored.get(name, default)
         if isinstance(default, dict) and isinstance(value, dict):
             value = {**default, **value}  # new kinds get their defaults
         values[name] = value
     return cls(**values)
 
 
+def _load(cls, key: str):
+    from desktop.store.settings import get_setting
+
+    return _from_stored(cls, get_setting(key))
+
+
+def playbook_settings_from(stored) -> PlaybookSettings:
+    """The playbook's settings from the JSON kept under ``PLAYBOOK_KEY``."""
+    return _from_stored(PlaybookSettings, stored)
+
+
 def load_playbook_settings() -> PlaybookSettings:
-    return _load(PlaybookSettings, _PLAYBOOK_KEY)
+    return _load(PlaybookSettings, PLAYBOOK_KEY)
 
 
 def save_playbook_settings(settings: PlaybookSettings) -> None:
-    set_setting(_PLAYBOOK_KEY, asdict(settings))
+    from desktop.store.settings import set_setting
+
+    set_setting(PLAYBOOK_KEY, asdict(settings))
 
 
 def load_profile() -> Profile:
@@ -83,11 +100,15 @@ def load_profile() -> Profile:
 
 
 def save_profile(profile: Profile) -> None:
+    from desktop.store.settings import set_setting
+
     set_setting(_PROFILE_KEY, asdict(profile))
 
 
 def save_settings(profile: Profile, playbook: PlaybookSettings) -> None:
     """The Settings dialog's Save: both parts in one transaction."""
+    from desktop.store.connection import transaction
+
     with transaction():
         save_profile(profile)
         save_playbook_settings(playbook)

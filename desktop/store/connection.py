@@ -11,6 +11,7 @@ from pathlib import Path
 
 import peewee
 
+from desktop.store.data_format import DatabaseDamaged
 from desktop.store.failures import (
     Problem,
     WriteFailed,
@@ -46,29 +47,6 @@ DAMAGE_MESSAGE = ("Your Rebound data is damaged: Rebound cannot read its databas
 db = peewee.SqliteDatabase(None, lock_type="IMMEDIATE")
 #: The file ``db`` is open on (``db.database`` may be a URI).
 _connected: dict[str, Path] = {}
-
-
-class DatabaseDamaged(Exception):
-    """The database file is damaged. It is kept as it is; the user decides what next."""
-
-    def __init__(self, path: Path, detail: str):
-        super().__init__(f"The database {path} is damaged: {detail}")
-        self.path = Path(path)
-        self.detail = detail
-
-
-class DatabaseTooNew(Exception):
-    """The file was written by a newer Rebound; this one will not touch it."""
-
-    def __init__(self, path: Path, found: int, supported: int):
-        super().__init__(
-            f"{path} was saved by a newer version of Rebound (data format {found}; "
-            f"this version understands up to {supported}). Install the newer version "
-            "to open it. The file has not been changed."
-        )
-        self.path = Path(path)
-        self.found = found
-        self.supported = supported
 
 
 def explain_failure(exc: BaseException, path: Path | None = None, *,

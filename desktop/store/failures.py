@@ -12,8 +12,6 @@ import sqlite3
 from enum import StrEnum
 from pathlib import Path
 
-import peewee
-
 #: Free space below this counts as a full disk when SQLite only says "I/O error".
 _NEARLY_FULL_BYTES = 1024 * 1024
 #: A write this close to the per-process file-size limit (``ulimit -f``) is what failed.
@@ -112,6 +110,8 @@ def original_error(exc: BaseException) -> BaseException:
 def storage_error_in(exc: BaseException | None) -> BaseException | None:
     """The error of the database file or the disk that ``exc`` is, wraps, or was
     raised while handling; None for Rebound's own errors (a broken constraint is one)."""
+    import peewee  # here, not above: the window's first frame is drawn without it
+
     for error in _chain(exc):
         if isinstance(error, peewee.IntegrityError | sqlite3.IntegrityError):
             return None

@@ -24,6 +24,7 @@ from desktop.clock import utcnow
 from desktop.paths import (
     BACKUP_DIR_NAME,
     DATABASE_NAME,
+    RUNNING_MARKER,
     DataFolderProblem,
     DataLocation,
     create_private_file,
@@ -31,8 +32,6 @@ from desktop.paths import (
 )
 from desktop.store import backups, copies
 from desktop.store.connection import (
-    DatabaseDamaged,
-    DatabaseTooNew,
     connect,
     db,
     explain_failure,
@@ -41,11 +40,16 @@ from desktop.store.connection import (
     read_only,
     user_version,
 )
-from desktop.store.migrations import SCHEMA_VERSION, Migration, MigrationFailed, migrate
+from desktop.store.data_format import (
+    SCHEMA_VERSION,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    MigrationFailed,
+)
+from desktop.store.migrations import Migration, migrate
 
 log = logging.getLogger(__name__)
 
-RUNNING_MARKER = "rebound.running"
 #: How often the background ``quick_check`` runs when sessions end cleanly.
 QUICK_CHECK_INTERVAL = timedelta(days=1)
 _LAST_CHECK_KEY = "last_quick_check"

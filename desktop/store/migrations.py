@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop.store.connection import DatabaseTooNew, db, explain_failure, user_version
+from desktop.store.connection import db, explain_failure, user_version
+from desktop.store.data_format import DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
 from desktop.store.schema_v6 import V6_REACH_AND_ANSWERS
 
@@ -270,24 +271,6 @@ _V5_SEARCH_EVERYTHING = (
 )
 
 
-class MigrationFailed(Exception):
-    """The data could not be brought up to this version's format; it is as it was.
-
-    The message names the version and, where the disk was the cause, why; SQLite's
-    own words (``detail``) are for the log and the details box.
-    """
-
-    def __init__(self, path: Path, version: int, reason: str = "", detail: str = ""):
-        because = f" {reason}" if reason else ""
-        super().__init__(
-            f"Rebound could not update your data to format {version}.{because} Your data "
-            "has not been changed.")
-        self.path = Path(path)
-        self.version = version
-        self.reason = reason
-        self.detail = detail
-
-
 class Migration(NamedTuple):  # not a dataclass: see ``boot``, rule 4
     version: int
     description: str
@@ -313,7 +296,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 #: The newest data format this version of Rebound reads and writes.
-SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
 def pending(migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:

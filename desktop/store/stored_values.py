@@ -20,3 +20,11 @@ def stored_datetime(value) -> datetime.datetime | None:
     if isinstance(value, datetime.datetime):
         return value
     return datetime.datetime.fromisoformat(str(value))
+
+
+def parse_next_step(value: str | None) -> tuple[datetime.date, str] | None:
+    """(due date, kind) from the text of ``steps.next_step_subquery``."""
+    if not value:
+        return None
+    due, _, kind = value.partition(" ")
+    return datetime.date.fromisoformat(due), kind

@@ -135,6 +135,15 @@ def test_only_today_is_built_before_the_first_frame(loaded_at_first_frame):
     assert eager.isdisjoint(loaded_at_first_frame)
 
 
+def test_the_first_frame_is_drawn_before_the_store_loads(loaded_at_first_frame):
+    """Rule 7: on data closed cleanly, Peewee, the models and the store's opening wait
+    for the frame, which is drawn from the first look."""
+    assert "desktop.playbook.today" in loaded_at_first_frame
+    store_stack = {"peewee", "desktop.store.connection", "desktop.store.models",
+                   "desktop.store.lifecycle", "desktop.store.steps"}
+    assert store_stack.isdisjoint(loaded_at_first_frame)
+
+
 def test_the_role_numbers_are_qts_own():
     """Rule 3 spells two ``Qt.ItemDataRole`` values as numbers: they must be Qt's."""
     assert Qt.ItemDataRole.ForegroundRole.value == boot.FOREGROUND_ROLE

@@ -21,9 +21,9 @@ from desktop.exchange.import_refused import ImportRefused
 from desktop.playbook.settings import Profile, save_profile
 from desktop.store import note_templates
 from desktop.store.connection import db
+from desktop.store.data_format import SCHEMA_VERSION
 from desktop.store.interactions import log_interaction
 from desktop.store.lifecycle import close_store, open_store
-from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.models import Person, Step
 from desktop.store.people import save_person, search_people
 from desktop.store.steps import update_step

@@ -15,8 +15,8 @@ import pytest
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (uv sync installs it)")
 
 from desktop.devdata.sample import load_sample_data
+from desktop.store.data_format import SCHEMA_VERSION
 from desktop.store.lifecycle import close_store, open_store
-from desktop.store.migrations import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILT_IN_TEMPLATES = len(list((ROOT / "resources" / "templates").glob("*.txt")))

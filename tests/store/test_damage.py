@@ -8,7 +8,8 @@ import pytest
 from desktop.paths import DATABASE_NAME
 from desktop.store import backups, people
 from desktop.store.backups import BackupFailed, BackupReason, create_backup, restore_backup
-from desktop.store.connection import DatabaseDamaged, db
+from desktop.store.connection import db
+from desktop.store.data_format import DatabaseDamaged
 from desktop.store.failures import says_damaged, storage_error_in
 from desktop.store.lifecycle import (
     RUNNING_MARKER,

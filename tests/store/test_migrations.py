@@ -8,9 +8,10 @@ import pytest
 
 from desktop.paths import DATABASE_NAME
 from desktop.store import backups, migrations, people
-from desktop.store.connection import DatabaseTooNew, db, user_version
+from desktop.store.connection import db, user_version
+from desktop.store.data_format import SCHEMA_VERSION, DatabaseTooNew, MigrationFailed
 from desktop.store.lifecycle import RUNNING_MARKER, close_store, open_store
-from desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migration, MigrationFailed
+from desktop.store.migrations import MIGRATIONS, Migration
 from desktop.store.models import Application, Company, Interaction, Involvement, Person
 
 V1_TABLES = ("meta", "company", "person", "application", "involvement", "interaction")
@@ -332,3 +333,9 @@ def test_people_from_before_migration_4_are_found_by_their_role(tmp_path):
         assert people.count_people("hr osei") == 1
     finally:
         lifecycle.close_store(store)
+
+
+def test_the_format_start_up_looks_for_is_the_last_migrations():
+    """``data_format.SCHEMA_VERSION`` is what the first look and the opening expect:
+    a new migration that forgot it would open every file as an older one."""
+    assert MIGRATIONS[-1].version == SCHEMA_VERSION

@@ -34,7 +34,7 @@ from desktop.clock import utcnow
 from desktop.exchange.exporters.atomic import atomic_write
 from desktop.exchange.import_refused import ImportRefused
 from desktop.store.connection import transaction
-from desktop.store.migrations import SCHEMA_VERSION
+from desktop.store.data_format import SCHEMA_VERSION
 from desktop.store.models import (
     Application,
     Company,

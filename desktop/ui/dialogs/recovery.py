@@ -14,16 +14,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.paths import BACKUP_DIR_NAME, DATABASE_NAME, DataFolderProblem
 from desktop.store import backups
-from desktop.store.connection import (
-    DAMAGE_MESSAGE,
-    DatabaseDamaged,
-    DatabaseTooNew,
-    looks_like_sqlite,
-    quick_check,
-)
+from desktop.store.connection import DAMAGE_MESSAGE, looks_like_sqlite, quick_check
+from desktop.store.data_format import DatabaseDamaged, DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
 from desktop.store.lifecycle import DatabaseMissing
-from desktop.store.migrations import MigrationFailed
 from desktop.ui.widgets.formatting import friendly_datetime
 
 

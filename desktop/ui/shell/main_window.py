@@ -5,6 +5,7 @@ view owns its table, form and store calls.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QPalette
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.operations.changes import Changes
-from desktop.store.lifecycle import Store
+from desktop.playbook.today import TodayReading
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.composers import Composers
 from desktop.ui.shell.menus import VIEWS, build_menus, view_class
@@ -30,6 +31,9 @@ from desktop.ui.shell.navigator import Navigator
 from desktop.ui.shell.style import NAVIGATION_SHEET, apply_style, restyle
 from desktop.ui.shell.view import View
 from desktop.ui.views.today import TodayView
+
+if TYPE_CHECKING:  # the store loads after the first frame (``boot``, rule 7)
+    from desktop.store.lifecycle import Store
 
 
 def _made_in(view: View, source) -> bool:
@@ -58,7 +62,10 @@ class MainWindow(QMainWindow):
     #: Move the data folder here (done by the owner of the open store).
     moveRequested = Signal(Path)
 
-    def __init__(self, store: Store, settings: QSettings, parent=None):
+    def __init__(self, store: "Store | None", settings: QSettings,
+                 first_look: TodayReading | None = None, parent=None):
+        """``store`` is None when the window is drawn from start-up's ``first_look``
+        at the file, before the store opens; ``replace_store`` hands it over then."""
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._switch_to)
         self.today: TodayView = self.view(0)
+        self.today.first_look = first_look
         hub().changed.connect(self.apply_changes)
         self.today.checkInRequested.connect(self.write_check_in)
         self.today.dueCountChanged.connect(self._set_due_count)
@@ -173,9 +181,11 @@ class MainWindow(QMainWindow):
             else:
                 view.stale = True
 
-    def replace_store(self, store: Store) -> None:
-        """After a restore, a move or a recovery: the data as a whole is new."""
+    def replace_store(self, store: "Store") -> None:
+        """The store opened after the first frame, or after a restore, a move or a
+        recovery: the data as a whole is new, so the views read it again."""
         self.store = store
+        self.today.first_look = None
         self.apply_changes(Changes.all())
 
     def _show_status(self, text: str) -> None:
@@ -274,47 +284,6 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # Actions ----------------------------------------------------------------
-
-    def load_sample_data(self) -> None:
-        from desktop.devdata.sample import SampleRefused
-        from desktop.operations import data  # rarely used: not loaded at start-up
-
-        try:
-            changes = hub().run(data.load_sample, source=self, parent=self)
-        except SampleRefused as exc:
-            QMessageBox.information(self, "Sample data", str(exc))
-            return
-        if changes is None:
-            return
-        self.show_view(0)  # the sample's rejection has follow-ups due: start there
-        counts = changes.detail
-        self.statusBar().showMessage(
-            f"Loaded {counts['people']} people, {counts['companies']} companies and "
-            f"{counts['applications']} applications. Explore, then Help → Remove sample "
-            "data takes exactly them away again."
-        )
-
-    def remove_sample_data(self) -> None:
-        from desktop.devdata.sample import NoSample
-        from desktop.operations import data  # rarely used: not loaded at start-up
-
-        answer = QMessageBox.question(
-            self, "Remove sample data",
-            "Remove the sample's people, companies and applications, with their notes, "
-            "plans and timeline? What you added yourself stays, and so does a sample "
-            "company where you added someone or an application.")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            changes = hub().run(data.remove_sample, source=self, parent=self)
-        except NoSample as exc:
-            QMessageBox.information(self, "Remove sample data", str(exc))
-            return
-        if changes is not None:
-            gone = changes.detail
-            self.statusBar().showMessage(
-                f"Removed the sample: {gone['people']} people, {gone['companies']} "
-                f"companies and {gone['applications']} applications.")
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))

@@ -8,6 +8,8 @@ import importlib
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.shell import sample_data
+
 #: Sidebar rows, in order: (label, "module:class"). Views other than Today are
 #: imported and built the first time they are shown, so start-up stays quick.
 VIEWS = (
@@ -111,9 +113,9 @@ def build_menus(window) -> None:
                                 f"Ctrl+{row + 1}"))
 
     help_menu = window.menuBar().addMenu("&Help")
-    help_menu.addAction(add("Load &sample data", window.load_sample_data,
+    help_menu.addAction(add("Load &sample data", lambda: sample_data.load_sample(window),
                             tip="Fill an empty Rebound with an example"))
-    help_menu.addAction(add("&Remove sample data…", window.remove_sample_data,
+    help_menu.addAction(add("&Remove sample data…", lambda: sample_data.remove_sample(window),
                             tip="Take the example away again; what you added stays"))
     help_menu.addAction(add("Open &data folder", window.open_data_folder))
     help_menu.addAction(add("&About Rebound", window.about))

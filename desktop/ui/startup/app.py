@@ -2,6 +2,9 @@
 window, background checks; and the self-test that exercises the same path.
 
 The first-frame rules it follows (what waits for the frame, and why) are in ``boot``.
+When the data file allows it (``playbook.today.first_look``), the window is drawn
+before the store opens, so the store's modules are imported where they are used,
+after the first frame (rule 7).
 """
 
 import contextlib
@@ -9,13 +12,14 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from desktop import APP_NAME, __version__
+from desktop import __version__
 from desktop.cli import window_parser
+from desktop.clock import local_today
 from desktop.logs import setup_logging
 from desktop.paths import (
     DataFolderProblem,
@@ -23,44 +27,24 @@ from desktop.paths import (
     data_dir_is_fixed,
     prepare_data_dir,
     resolve_data_location,
-    resource_path,
 )
-from desktop.store import backups, lifecycle
-from desktop.store.connection import DatabaseDamaged, DatabaseTooNew, explain_failure
+from desktop.playbook import today as today_reading
+from desktop.playbook.today import TodayReading
+from desktop.store.data_format import DatabaseDamaged, DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
-from desktop.store.migrations import MigrationFailed
-from desktop.ui.shell.long_work import LongWork, wait_for
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.startup import background, boot
+from desktop.ui.startup import background, boot, data_swaps
 from desktop.ui.startup.errors import ErrorReporter
-from desktop.ui.startup.first_paint import FirstPaint
+from desktop.ui.startup.first_paint import FirstPaint, InputHold
 from desktop.ui.startup.platform_check import explain, missing_packages, uses_x11
+from desktop.ui.startup.qt_app import create_qapp
+
+if TYPE_CHECKING:
+    from desktop.store.lifecycle import Store
 
 log = logging.getLogger("rebound")
 
 UI_STATE_FILE = "ui-state.ini"
-
-#: Sizes of the PNG renderings of the icon in resources/icons (made by
-#: packaging/make_icons.py): PNGs need no SVG plugin at start-up.
-ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"rebound-{size}.png")))
-    return icon
-
-
-def create_qapp() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(app_icon())
-    return app
-
 
 #: What stops the store from opening: the start-up dialogs explain each of them.
 CANNOT_OPEN = (DatabaseDamaged, DatabaseTooNew, MigrationFailed, DataFolderProblem, WriteFailed)
@@ -76,13 +60,15 @@ class Rebound:
         self.in_tray = in_tray
         self.interactive = interactive
         self.data_dir_fixed = data_dir_fixed
-        self.store: lifecycle.Store | None = None
+        self.store: Store | None = None
         self.window: MainWindow | None = None
         self.tray: QSystemTrayIcon | None = None
         self._jobs: list[background.Job] = []
         self._deferred_done = False
         #: The user chose to quit over damage: later reports are not shown.
         self._quitting = False
+        #: Keeps clicks and keys from a window drawn before its store is open.
+        self._input_hold: InputHold | None = None
         self.errors = ErrorReporter(on_storage_error=self.handle_storage_error)
         #: The claim on the data folder, taken by ``start``.
         self.instance = None
@@ -93,6 +79,8 @@ class Rebound:
         Raises what stops it (see CANNOT_OPEN) once the user has been told, or at
         once when not interactive (the self-test).
         """
+        from desktop.store import lifecycle
+
         start_empty = False
         while True:
             try:
@@ -119,21 +107,43 @@ class Rebound:
                         recovery.explain_cannot_open(None, exc)
                 raise
 
-    def _ui_settings(self) -> QSettings:
+    def ui_settings(self) -> QSettings:
         path = self.data_dir / UI_STATE_FILE
-        if not self.store.read_only:
+        if self.store is None or not self.store.read_only:  # a first look: writable
             with contextlib.suppress(OSError):  # a full disk: Qt will not save it either
                 create_private_file(path)  # Qt keeps an existing file's permissions
         return QSettings(str(path), QSettings.Format.IniFormat)
 
-    def show_window(self) -> MainWindow:
-        self.window = MainWindow(self.store, self._ui_settings())
+    def look_or_open(self) -> TodayReading | None:
+        """Start-up's first step: a first look at the data file when it allows one
+        (the store then opens after the first frame), else the store opened now.
+
+        Raises CANNOT_OPEN from the opening once the user has been told.
+        """
+        if not self.in_tray:  # with no frame to draw, there is nothing to gain
+            first_look = today_reading.first_look(self.data_dir, local_today())
+            if first_look is not None:
+                return first_look
+        self.open()
+        return None
+
+    def open_into_window(self) -> None:
+        """Open the store and hand it to the window, which reads its views again from
+        it: behind a window drawn from a first look, and after a swap of the data.
+        Raises CANNOT_OPEN once the user has been told."""
+        self.open()
+        self.window.replace_store(self.store)
         if self.store.read_only:
             self.window.show_read_only(self.store.read_only_reason)
+
+    def show_window(self, first_look: TodayReading | None = None) -> MainWindow:
+        self.window = MainWindow(self.store, self.ui_settings(), first_look)
+        if self.store is not None and self.store.read_only:
+            self.window.show_read_only(self.store.read_only_reason)
         self.window.data_dir_fixed = self.data_dir_fixed
-        self.window.backupRequested.connect(self.backup_now)
-        self.window.restoreRequested.connect(self.restore)
-        self.window.moveRequested.connect(self.move_data)
+        self.window.backupRequested.connect(lambda: data_swaps.back_up_now(self))
+        self.window.restoreRequested.connect(lambda backup: data_swaps.restore(self, backup))
+        self.window.moveRequested.connect(lambda folder: data_swaps.move_data(self, folder))
         if self.in_tray:  # started at log-in (``--in-tray``)
             from desktop.ui.shell.tray import TrayKeeper, keeps_running
 
@@ -155,6 +165,15 @@ class Rebound:
             return
         self._deferred_done = True
         boot.first_frame_reached()
+        if self.store is None:
+            self._input_hold.release()  # nothing runs the event loop until it is open
+            try:
+                self.open_into_window()
+            except CANNOT_OPEN:
+                # The user was told why; the window drawn from the first look goes.
+                self.window.hide()
+                QApplication.exit(2)
+                return
         self.notify_due()
         self.start_background_checks()
         if self.interactive and not self.store.read_only:
@@ -185,6 +204,8 @@ class Rebound:
         """
         if self.store.read_only:
             return
+        from desktop.store import backups, lifecycle
+
         if backups.backup_due(self.store.db_path):
             self._run("start-up backup",
                       lambda store=self.store: lifecycle.backup_now(
@@ -204,75 +225,12 @@ class Rebound:
         background.start(job)
 
     def _on_quick_check(self, verdict: str) -> None:
+        from desktop.store import lifecycle
+
         if verdict == "ok":
             lifecycle.record_quick_check()
         else:
             self.recover_from_damage(DatabaseDamaged(self.store.db_path, verdict))
-
-    def backup_now(self) -> None:
-        try:
-            path = lifecycle.backup_now(self.store)
-        except backups.BackupFailed as exc:
-            QMessageBox.warning(self.window, "Backup failed", str(exc))
-            return
-        self.window.statusBar().showMessage(f"Backed up to {path}")
-
-    def restore(self, backup: Path) -> bool:
-        """Swap in a backup while running: the current data is backed up first."""
-        if not self.window.close_composers():
-            return False
-        background.wait_for_all()
-        lifecycle.close_store(self.store)
-        from desktop.operations import data  # rarely used: not loaded at start-up
-        from desktop.store.restoring import RestoreRefused
-
-        try:
-            changes = wait_for(LongWork(data.restore, self.data_dir, backup, stoppable=False),
-                               self.window, "Restoring your data from the backup…")
-        except (backups.BackupFailed, RestoreRefused) as exc:
-            QMessageBox.warning(self.window, "Restore failed",
-                                f"{exc}\n\nYour data has not been changed.")
-            self._reopen()
-            return False
-        self._reopen()
-        self.window.statusBar().showMessage(
-            f"Restored. Your data from before the restore is kept as "
-            f"{changes.detail.kept.name}.")
-        return True
-
-    def _reopen(self) -> None:
-        """Open the store again after it was closed for a swap; the window shows it."""
-        self.open()
-        self.window.replace_store(self.store)
-
-    def move_data(self, new_dir: Path) -> bool:
-        """Copy the data to ``new_dir``, verify it, and carry on from there."""
-        if not self.window.close_composers():
-            return False
-        self.window.save_state()
-        background.wait_for_all()
-        lifecycle.close_store(self.store)
-        old_dir = self.data_dir
-        from desktop.operations import data  # rarely used: not loaded at start-up
-        from desktop.store.relocate import MoveRefused
-
-        try:
-            wait_for(LongWork(data.move, old_dir, new_dir, not self.data_dir_fixed,
-                              stoppable=False),
-                     self.window, f"Copying your data to {new_dir}…")
-        except MoveRefused as exc:
-            QMessageBox.warning(self.window, "Data not moved", str(exc))
-            self._reopen()
-            return False
-        self.data_dir = new_dir
-        setup_logging(new_dir)
-        self._reopen()
-        self.window.settings = self._ui_settings()
-        QMessageBox.information(
-            self.window, "Data moved",
-            f"Your data now lives in {new_dir}.\n\nThe old folder {old_dir} was left as it "
-            "was; delete it once you are happy with the move.")
-        return True
 
     def handle_storage_error(self, exc: BaseException) -> None:
         """An error of the database file or the disk, raised while running.
@@ -283,6 +241,8 @@ class Rebound:
         """
         if self._quitting:
             return
+        from desktop.store.connection import explain_failure
+
         explained = explain_failure(exc, self.store.db_path)
         if isinstance(explained, DatabaseDamaged):
             self.recover_from_damage(explained)
@@ -301,12 +261,13 @@ class Rebound:
         """Damage found while running: close, offer a backup, reopen and show it."""
         if self._quitting:
             return
+        from desktop.store import lifecycle
         from desktop.ui.dialogs.recovery import Recovery, offer_recovery
 
         background.wait_for_all()
         lifecycle.close_store(self.store)
         if offer_recovery(self.window, self.data_dir, exc) is Recovery.RESTORED:
-            self._reopen()
+            self.open_into_window()
             return
         # Nothing restored: leave the damaged file as it is and stop; the next start
         # checks it again. Reports still queued behind this one are not shown.
@@ -326,11 +287,13 @@ class Rebound:
             return False
         self.errors.install()
         try:
-            self.open()
+            first_look = self.look_or_open()
         except CANNOT_OPEN:
             self.errors.uninstall()
             raise
-        self.show_window()
+        self.show_window(first_look)
+        if first_look is not None:
+            self._input_hold = InputHold(self.window)
         self.instance.activated.connect(self.bring_forward)
         self.defer_until_painted()
         return True
@@ -340,8 +303,12 @@ class Rebound:
         the error hook; the window itself is the caller's. Work still waiting for
         the first frame is dropped."""
         self._deferred_done = True
+        if self._input_hold is not None:  # closed before its first frame
+            self._input_hold.release()
         background.wait_for_all()
         if self.store is not None:
+            from desktop.store import lifecycle
+
             lifecycle.close_store(self.store)
             self.store = None
         self.errors.uninstall()

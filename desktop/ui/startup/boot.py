@@ -27,6 +27,15 @@ a change that quietly undoes a gain is caught by the tests, not by a user.
 6. **Work the first frame does not need waits for it**: the tray notice, the
    start-up backup and the integrity check run once the frame is drawn, or after
    ``DEFERRED_WORK_LATEST_MS`` if it never is (a window started minimised).
+7. **The first frame is drawn before the store opens**, when the data file allows
+   it (``playbook.today.first_look``: a clean file, in this version's format,
+   that can be written). Today is read through a read-only ``sqlite3`` connection
+   with the same queries the store uses later, so Peewee (some 30 ms to import)
+   and the store's opening wait for the frame; the store opens right after it,
+   and until then ``first_paint.InputHold`` keeps clicks and keys from the
+   window. Modules on the way to the first frame import the store where they use
+   it. Any other file (an unclean exit, an older format, read-only, damaged,
+   missing) opens the store first, as before.
 
 This module is imported before Qt, so it imports nothing of PySide6 itself.
 """
@@ -36,21 +45,20 @@ import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-#: What the window needs from the layers below it (rule 2), loaded before PySide6.
+#: What the window's first frame needs from the layers below it (rules 2 and 7),
+#: loaded before PySide6; none of it loads Peewee.
 PRELOAD_BEFORE_QT = (
-    "desktop.store.lifecycle",
-    "desktop.store.steps",
-    "desktop.playbook.settings",
+    "desktop.playbook.today",
+    "desktop.store.failures",
+    "desktop.clock",
     "desktop.operations.changes",
     "desktop.operations.worker",
     "desktop.logs",
 )
 
 #: The only records on the way to the first frame that are dataclasses (rule 4):
-#: the open store, changed when data is restored or moved, and the two settings
-#: objects the Settings dialog edits field by field.
+#: the two settings objects the Settings dialog edits field by field.
 MUTABLE_RECORDS = (
-    "desktop.store.lifecycle.Store",
     "desktop.playbook.settings.PlaybookSettings",
     "desktop.playbook.settings.Profile",
 )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.paths import LOG_NAME
-from desktop.store.connection import DatabaseDamaged
+from desktop.store.data_format import DatabaseDamaged
 from desktop.store.failures import WriteFailed, storage_error_in
 
 log = logging.getLogger("rebound")

@@ -1,7 +1,9 @@
-"""Knowing when the window's first frame is being drawn.
+"""Knowing when the window's first frame is being drawn, and holding the user's
+input until the store behind that frame is open.
 
-Start-up does only what that frame needs; everything else (the background backup
-and integrity check, the tray notification, handing start-up's objects over to the
+Start-up does only what that frame needs; everything else (opening the store when
+the frame was drawn from a first look at the file, the background backup and
+integrity check, the tray notification, handing start-up's objects over to the
 garbage collector) waits for it. The self-test uses the same moment as the end of
 start-up.
 """
@@ -9,7 +11,15 @@ start-up.
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: What the user does with the mouse and keyboard; held by ``InputHold``.
+USER_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut, QEvent.Type.Wheel,
+    QEvent.Type.ContextMenu,
+})
 
 
 class FirstPaint(QObject):
@@ -29,3 +39,27 @@ class FirstPaint(QObject):
             watched.removeEventFilter(self)
             self._callback()
         return False
+
+
+class InputHold(QObject):
+    """Drops the user's clicks and keys, the window's shortcuts among them, until
+    ``release``.
+
+    A window drawn from the start-up's first look has no store behind it until the
+    store opens, just after the first frame (``boot``, rule 7). Anything the user
+    did in between (a key pressed as the window appeared) would reach a view with
+    nothing to read or write; it is dropped instead, as a window that is still
+    starting does. It is the only window then, so the hold is application-wide;
+    it is released before the store opens, so a dialog the opening shows can be
+    used.
+    """
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        return event.type() in USER_INPUT
+
+    def release(self) -> None:
+        QApplication.instance().removeEventFilter(self)

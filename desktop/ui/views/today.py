@@ -29,19 +29,15 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import local_today
 from desktop.operations.changes import Record
+from desktop.playbook import today as today_reading
 from desktop.playbook.kinds import StepKind
-from desktop.playbook.settings import load_playbook_settings
-from desktop.store import steps
+from desktop.playbook.today import HORIZON_DAYS, PAGE_ROWS, TodayReading, Window
+from desktop.store.today_queries import StepRow
 from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.shell.view import View
 from desktop.ui.startup.boot import FOREGROUND_ROLE, USER_ROLE
 from desktop.ui.widgets.formatting import days_ago, friendly_date
 from desktop.vocabulary import StepStatus
-
-#: Days ahead the "Coming up" group looks.
-HORIZON_DAYS = 14
-#: Steps a group shows at a time; "Show more" adds as many again.
-PAGE_ROWS = 50
 
 # Columns of the tree.
 WHEN, STEP, PERSON, ABOUT, STATUS = range(5)
@@ -52,7 +48,7 @@ StepIdRole = USER_ROLE + 10
 PersonIdRole = USER_ROLE + 11
 #: True on a "Show more" row.
 MoreRole = USER_ROLE + 12
-#: On a group heading: its place in ``TodayView._windows``.
+#: On a group heading: its window's place in ``TodayView._windows``.
 WindowRole = USER_ROLE + 13
 
 #: Text colour of the "When" cell of a late step.
@@ -191,6 +187,9 @@ class TodayView(View):
         #: Steps due today or overdue; set by ``reload``, which runs when the view
         #: is shown (the main window shows it first), not here as well.
         self.due_count = 0
+        #: Today's reading from the start-up's first look at the file, shown until
+        #: the store is open (``MainWindow.replace_store`` clears it).
+        self.first_look: TodayReading | None = None
 
     # Loading ----------------------------------------------------------------
 
@@ -200,22 +199,18 @@ class TodayView(View):
     def reload(self) -> None:
         """Read Today again: the counts whole, the rows a page at a time (``PAGE_ROWS``
         per group), so the first frame does not grow with the number of steps."""
-        today = local_today()
+        reading = self.first_look or today_reading.from_store(local_today())
+        today = reading.today
         keep = self._current_key()
         self.tree.clear()
-        #: Each paged group's (due after, due until) and whole count.
-        self._windows: list[tuple[tuple, int]] = []
-        horizon = today + datetime.timedelta(days=HORIZON_DAYS)
-        due_total = steps.count_open_between(None, today)
-        upcoming_total = steps.count_open_between(today, horizon)
-        settings = load_playbook_settings()
-        cold = steps.people_going_cold(today, settings.checkin_months, horizon)
-        self._add_group("Due now", (None, today), due_total, today)
-        self._add_group(f"Coming up in the next {HORIZON_DAYS} days", (today, horizon),
-                        upcoming_total, today)
-        if cold:
-            group = self._group(f"Going cold — no contact for longer than usual ({len(cold)})")
-            for contact in cold:
+        #: The paged groups' windows, by the ``WindowRole`` of their headings.
+        self._windows: list[Window] = []
+        self._add_group("Due now", reading.due, today)
+        self._add_group(f"Coming up in the next {HORIZON_DAYS} days", reading.coming, today)
+        if reading.cold:
+            group = self._group(
+                f"Going cold — no contact for longer than usual ({len(reading.cold)})")
+            for contact in reading.cold:
                 item = QTreeWidgetItem(group)
                 item.setText(WHEN, days_ago(contact.last_contact_at))
                 item.setText(STEP, "Check in")
@@ -224,13 +219,12 @@ class TodayView(View):
                 item.setText(STATUS, f"Every {contact.months} months")
                 item.setData(0, PersonIdRole, contact.person_id)
         self.tree.expandAll()
-        self.empty.setVisible(not (due_total or upcoming_total or cold))
+        self.empty.setVisible(not (reading.due.total or reading.coming.total or reading.cold))
         self.title.setText(f"Today, {today:%A} {friendly_date(today)}")
-        late = steps.count_open_between(None, today - datetime.timedelta(days=1))
-        self._update_summary(due_total, late)
+        self._update_summary(reading)
         self._restore_current(keep)
         self._update_buttons()
-        self.due_count = due_total
+        self.due_count = reading.due.total
         self.dueCountChanged.emit(self.due_count)
 
     def _group(self, title: str) -> QTreeWidgetItem:
@@ -242,25 +236,28 @@ class TodayView(View):
         group.setFont(0, font)
         return group
 
-    def _add_group(self, title: str, window: tuple, total: int,
-                   today: datetime.date) -> None:
+    def _add_group(self, title: str, window: Window, today: datetime.date) -> None:
         """A heading with the group's whole count, its first page of steps, and a
         "Show more" row when there are more."""
+        total = window.total
         group = self._group(f"{title} ({total:,})" if total else f"{title}: nothing here")
         group.setData(0, WindowRole, len(self._windows))
-        self._windows.append((window, total))
-        if total:
-            self._show_page(group, today)
+        self._windows.append(window)
+        self._add_steps(group, window.first_page, today)
 
-    def _show_page(self, group: QTreeWidgetItem, today: datetime.date) -> None:
-        """The group's next page of steps, then "Show more" if any are left."""
-        (after, until), total = self._windows[group.data(0, WindowRole)]
-        shown = [group.child(i) for i in range(group.childCount())]
-        more = [item for item in shown if item.data(0, MoreRole) is not None]
-        for item in more:
-            group.removeChild(item)
+    def _show_more(self, group: QTreeWidgetItem, today: datetime.date) -> None:
+        """The group's next page of steps, in place of its "Show more" row."""
+        window = self._windows[group.data(0, WindowRole)]
+        for index in reversed(range(group.childCount())):
+            if group.child(index).data(0, MoreRole) is not None:
+                group.removeChild(group.child(index))
+        self._add_steps(group, today_reading.more_steps(window, group.childCount()), today)
+
+    def _add_steps(self, group: QTreeWidgetItem, rows: list[StepRow],
+                   today: datetime.date) -> None:
+        """``rows`` under ``group``, then "Show more" if the group has more."""
         late = late_colour(self.palette())
-        for row in steps.open_steps_between(after, until, PAGE_ROWS, len(shown) - len(more)):
+        for row in rows:
             item = QTreeWidgetItem(group)
             item.setText(WHEN, when_text(row.due_on, today))
             item.setText(STEP, StepKind(row.kind).label)
@@ -272,18 +269,18 @@ class TodayView(View):
             item.setData(0, StepIdRole, row.id)
             if row.due_on < today:
                 item.setData(WHEN, FOREGROUND_ROLE, late)
-        left = total - group.childCount()
+        left = self._windows[group.data(0, WindowRole)].total - group.childCount()
         if left > 0:
             item = QTreeWidgetItem(group, [f"Show {min(PAGE_ROWS, left):,} more "
                                            f"({left:,} not shown)"])
             item.setFirstColumnSpanned(True)
             item.setData(0, MoreRole, True)
 
-    def _update_summary(self, due: int, overdue: int) -> None:
-        results = steps.follow_up_results()
+    def _update_summary(self, reading: TodayReading) -> None:
+        due, late, results = reading.due.total, reading.late, reading.results
         parts = []
         if due:
-            parts.append(f"{due:,} to send" + (f", {overdue:,} of them late" if overdue else ""))
+            parts.append(f"{due:,} to send" + (f", {late:,} of them late" if late else ""))
         else:
             parts.append("Nothing due today")
         if results.sent:
@@ -373,7 +370,7 @@ class TodayView(View):
         if item.data(0, MoreRole) is True:
             row = item.parent().indexOfChild(item)
             group = item.parent()
-            self._show_page(group, local_today())
+            self._show_more(group, local_today())
             self.tree.setCurrentItem(group.child(min(row, group.childCount() - 1)))
             return
         step_id = item.data(0, StepIdRole)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import local_today
 from desktop.store.board import Card
-from desktop.store.steps import parse_next_step
+from desktop.store.stored_values import parse_next_step
 from desktop.ui.views.today import late_colour
 from desktop.ui.widgets.formatting import next_step_text
 from desktop.vocabulary import Stage, how_far, is_runner_up

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from desktop.clock import local_today, to_local
 from desktop.playbook.kinds import StepKind
-from desktop.store.steps import parse_next_step
+from desktop.store.stored_values import parse_next_step
 from desktop.vocabulary import LabelledChoice
 
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.store import people
 from desktop.store.backups import list_backups
 from desktop.ui.dialogs.backups import HOLDS, KIND, BackupsDialog
+from desktop.ui.startup import data_swaps
 from desktop.ui.startup.app import Rebound
 
 
@@ -28,13 +29,13 @@ def test_restore_brings_back_yesterdays_data_and_keeps_todays(rebound, data_dir,
                                                               answer):
     people.save_person(None, {"first_name": "Kept", "last_name": "Before"})
     window = shown(rebound, qtbot)
-    rebound.backup_now()
+    data_swaps.back_up_now(rebound)
     people.save_person(None, {"first_name": "Added", "last_name": "After"})
 
     dialog = BackupsDialog(rebound.store.backup_dir, window)
     qtbot.addWidget(dialog)
-    dialog.backupRequested.connect(rebound.backup_now)
-    dialog.restoreRequested.connect(rebound.restore)
+    dialog.backupRequested.connect(lambda: data_swaps.back_up_now(rebound))
+    dialog.restoreRequested.connect(lambda backup: data_swaps.restore(rebound, backup))
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, KIND).text() == "Manual"
     assert dialog.table.item(0, HOLDS).text().startswith("1 person")
@@ -56,7 +57,7 @@ def test_back_up_now_adds_a_row(rebound, qtbot):
     window = shown(rebound, qtbot)
     dialog = BackupsDialog(rebound.store.backup_dir, window)
     qtbot.addWidget(dialog)
-    dialog.backupRequested.connect(rebound.backup_now)
+    dialog.backupRequested.connect(lambda: data_swaps.back_up_now(rebound))
     dialog.backupRequested.connect(dialog.refresh)
     assert dialog.table.rowCount() == 0
     dialog.backup_button.click()
@@ -68,7 +69,7 @@ def test_move_the_data_folder_while_running(rebound, tmp_path, qtbot, monkeypatc
     people.save_person(None, {"first_name": "Travels", "last_name": "Along"})
     window = shown(rebound, qtbot)
     target = tmp_path / "new-home"
-    assert rebound.move_data(target)
+    assert data_swaps.move_data(rebound, target)
     assert rebound.store.data_dir == target
     window.show_view(1)
     assert window.current_view().model.rowCount() == 1
@@ -85,7 +86,7 @@ def test_a_restore_that_fails_on_its_worker_says_so_and_changes_nothing(rebound,
     not_a_backup = tmp_path / "holiday-photo.db"
     not_a_backup.write_bytes(b"not a database at all" * 100)
     said = answer(warning=None)
-    assert rebound.restore(not_a_backup) is False
+    assert data_swaps.restore(rebound, not_a_backup) is False
     ((kind, text),) = said
     assert kind == "warning" and text.endswith("Your data has not been changed.")
     assert [p.name for p in people.search_people("")] == ["Still Here"]
@@ -100,7 +101,7 @@ def test_a_move_to_a_folder_in_use_says_so_and_carries_on_where_it_was(rebound, 
     taken.mkdir()
     (taken / "rebound.db").write_bytes(b"someone else's data")
     said = answer(warning=None)
-    assert rebound.move_data(taken) is False
+    assert data_swaps.move_data(rebound, taken) is False
     assert [kind for kind, _text in said] == ["warning"]
     assert rebound.store.data_dir == data_dir
     assert (taken / "rebound.db").read_bytes() == b"someone else's data"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.store import people
+from desktop.ui.shell import sample_data
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.menus import view_row
 from desktop.ui.startup.errors import ErrorReporter
@@ -18,7 +19,7 @@ LAST_CONTACT = [c.title for c in PEOPLE_COLUMNS].index("Last contact")
 
 
 def test_load_sample_data_fills_an_empty_database(window, answer):
-    window.load_sample_data()
+    sample_data.load_sample(window)
     assert window.current_view().name == "today"
     assert "Loaded 6 people" in window.statusBar().currentMessage()
     window.show_view(1)
@@ -28,18 +29,18 @@ def test_load_sample_data_fills_an_empty_database(window, answer):
 
 
 def test_remove_sample_data_takes_it_away_and_keeps_what_you_added(window, answer):
-    window.load_sample_data()
+    sample_data.load_sample(window)
     assert "Help → Remove sample data" in window.statusBar().currentMessage()
     people.save_person(None, {"first_name": "My", "last_name": "Contact"})
     answer(question=QMessageBox.StandardButton.Yes)
-    window.remove_sample_data()
+    sample_data.remove_sample(window)
     assert window.statusBar().currentMessage() == (
         "Removed the sample: 6 people, 4 companies and 5 applications.")
     window.show_view(1)
     assert window.current_view().model.rowCount() == 1  # yours
     assert window.today.tree.topLevelItem(0).text(0) == "Due now: nothing here"
     said = answer(information=None)
-    window.remove_sample_data()
+    sample_data.remove_sample(window)
     assert said[-1] == ("information", "There is no sample data to remove.")
 
 
@@ -48,7 +49,7 @@ def test_sample_data_never_goes_into_a_database_with_data(window, monkeypatch):
     said = []
     monkeypatch.setattr(QMessageBox, "information",
                         staticmethod(lambda _parent, _title, text: said.append(text)))
-    window.load_sample_data()
+    sample_data.load_sample(window)
     assert "only into an empty database" in said[0]
     assert people.count_people() == 1
 

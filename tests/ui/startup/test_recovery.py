@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.store import people
-from desktop.store.connection import DatabaseDamaged
+from desktop.store.data_format import DatabaseDamaged
 from desktop.store.lifecycle import backup_now, close_store, open_store
 from desktop.ui.startup.app import Rebound
 

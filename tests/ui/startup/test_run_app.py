@@ -38,11 +38,21 @@ def started(sample_folder, qtbot, monkeypatch):
 
 
 def test_run_app_opens_the_window_on_today_with_the_data(started, qtbot):
+    """Data closed cleanly: Today is drawn from the first look, the store opens once
+    the frame is drawn, and Today then shows the same from the store."""
     window = started.window
+    assert started.store is None and window.store is None
+    first_look = [window.today.tree.topLevelItem(i).text(0)
+                  for i in range(window.today.tree.topLevelItemCount())]
+    assert "Due now (" in first_look[0]
     qtbot.waitExposed(window)
-    assert window.current_view() is window.today
-    assert window.today.tree.topLevelItemCount() > 0
+    qtbot.waitUntil(lambda: started.store is not None, timeout=boot.DEFERRED_WORK_LATEST_MS)
+    assert window.store is started.store
     assert started.store.db_path.parent == started.data_dir
+    assert window.current_view() is window.today
+    assert window.today.first_look is None  # read again from the store
+    assert [window.today.tree.topLevelItem(i).text(0)
+            for i in range(window.today.tree.topLevelItemCount())] == first_look
 
 
 def test_the_deferred_work_runs_once_the_window_is_painted(started, qtbot):

@@ -18,9 +18,10 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.store import backups, lifecycle, people
-from desktop.store.connection import DAMAGE_MESSAGE, DatabaseDamaged, quick_check
+from desktop.store.connection import DAMAGE_MESSAGE, quick_check
+from desktop.store.data_format import DatabaseDamaged, MigrationFailed
 from desktop.store.lifecycle import close_store, open_store
-from desktop.store.migrations import MIGRATIONS, Migration, MigrationFailed
+from desktop.store.migrations import MIGRATIONS, Migration
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.startup.app import Rebound
 
