@@ -7,7 +7,6 @@ any is missing it says which, with the packages to install, and exits cleanly.
 Qt-free: it runs before Qt is loaded.
 """
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -41,6 +40,8 @@ X11_LIBRARIES = {
 
 
 def _loads(library: str) -> bool:
+    import ctypes  # here: only X11 sessions ask, and start-up elsewhere skips it
+
     try:
         ctypes.CDLL(library)
     except OSError:
