@@ -5,6 +5,8 @@ needs the store's own opening first."""
 import datetime
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -33,9 +35,18 @@ def sample_dir(tmp_path):
     return data_dir
 
 
+def look(data_dir, today):
+    """The first look's reading, its connection let go of; None when it stepped aside."""
+    first = today_reading.first_look(data_dir, today)
+    if first is None:
+        return None
+    first.close()
+    return first.reading
+
+
 def test_the_first_look_reads_what_the_open_store_reads(sample_dir):
     today = local_today()
-    first = today_reading.first_look(sample_dir, today)
+    first = look(sample_dir, today)
     assert first is not None
     store = lifecycle.open_store(sample_dir)
     try:
@@ -50,19 +61,19 @@ def test_the_first_look_reads_what_the_open_store_reads(sample_dir):
 
 def test_the_first_look_follows_the_saved_check_in_cadence(sample_dir):
     today = local_today()
-    assert today_reading.first_look(sample_dir, today).cold
+    assert look(sample_dir, today).cold
     store = lifecycle.open_store(sample_dir)
     settings = load_playbook_settings()
     settings.checkin_months = 120
     save_playbook_settings(settings)
     lifecycle.close_store(store)
-    assert today_reading.first_look(sample_dir, today).cold == []
+    assert look(sample_dir, today).cold == []
 
 
 def test_more_steps_continue_where_the_first_page_stopped(sample_dir, monkeypatch):
     monkeypatch.setattr(today_reading, "PAGE_ROWS", 2)
     today = local_today() + datetime.timedelta(days=60)  # everything planned is due
-    first = today_reading.first_look(sample_dir, today)
+    first = look(sample_dir, today)
     assert first.due.total > 4
     store = lifecycle.open_store(sample_dir)
     try:
@@ -123,7 +134,7 @@ def _a_folder_in_its_place(data_dir) -> None:
         "missing", "a folder", "older format", "newer format"])
 def test_the_first_look_steps_aside(sample_dir, change):
     change(sample_dir)
-    assert today_reading.first_look(sample_dir, local_today()) is None
+    assert look(sample_dir, local_today()) is None
 
 
 def test_the_first_look_steps_aside_for_data_that_cannot_be_written(sample_dir, monkeypatch):
@@ -132,7 +143,7 @@ def test_the_first_look_steps_aside_for_data_that_cannot_be_written(sample_dir, 
     monkeypatch.setattr(today_reading.os, "access",
                         lambda path, mode: not (mode == today_reading.os.W_OK
                                                 and str(path) == str(db_path)))
-    assert today_reading.first_look(sample_dir, local_today()) is None
+    assert look(sample_dir, local_today()) is None
 
 
 def test_the_first_look_changes_nothing(sample_dir):
@@ -143,9 +154,53 @@ def test_the_first_look_changes_nothing(sample_dir):
     kept = sample_dir.parent / "kept.db"
     shutil.copyfile(sample_dir / DATABASE_NAME, kept)
     for _start in range(2):
-        assert today_reading.first_look(sample_dir, local_today()) is not None
+        assert look(sample_dir, local_today()) is not None
     assert (sample_dir / DATABASE_NAME).read_bytes() == kept.read_bytes()
     sqlite_own = {f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"}
     assert sorted(path.name for path in sample_dir.iterdir()
                   if path.name not in sqlite_own) == before
     assert (sample_dir / f"{DATABASE_NAME}-wal").stat().st_size == 0
+
+
+# Whether the first frame still shows the data once the store is open ---------------
+
+
+def test_opening_the_store_changes_nothing_the_first_look_saw(sample_dir):
+    first = today_reading.first_look(sample_dir, local_today())
+    store = lifecycle.open_store(sample_dir)
+    try:
+        assert first.unchanged()
+    finally:
+        first.close()
+        lifecycle.close_store(store)
+
+
+def test_a_change_saved_after_the_first_look_is_noticed(sample_dir):
+    first = today_reading.first_look(sample_dir, local_today())
+    store = lifecycle.open_store(sample_dir)
+    try:
+        settings = load_playbook_settings()
+        settings.checkin_months = 6
+        save_playbook_settings(settings)
+        assert not first.unchanged()
+    finally:
+        first.close()
+        lifecycle.close_store(store)
+
+
+def test_a_change_saved_by_another_program_is_noticed(sample_dir):
+    first = today_reading.first_look(sample_dir, local_today())
+    try:
+        subprocess.run([sys.executable, "-c", (
+            "import sqlite3, sys; conn = sqlite3.connect(sys.argv[1]); "
+            "conn.execute(\"UPDATE person SET notes = 'met again' WHERE id = 1\"); "
+            "conn.commit()"), str(sample_dir / DATABASE_NAME)], check=True)
+        assert not first.unchanged()
+    finally:
+        first.close()
+
+
+def test_a_first_look_that_cannot_tell_says_changed(sample_dir):
+    first = today_reading.first_look(sample_dir, local_today())
+    first.close()
+    assert not first.unchanged()

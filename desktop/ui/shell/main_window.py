@@ -181,12 +181,14 @@ class MainWindow(QMainWindow):
             else:
                 view.stale = True
 
-    def replace_store(self, store: "Store") -> None:
+    def replace_store(self, store: "Store", reread: bool = True) -> None:
         """The store opened after the first frame, or after a restore, a move or a
-        recovery: the data as a whole is new, so the views read it again."""
+        recovery. The views read the data again from it, unless it is known to be
+        what the first frame showed (``reread`` False)."""
         self.store = store
         self.today.first_look = None
-        self.apply_changes(Changes.all())
+        if reread:
+            self.apply_changes(Changes.all())
 
     def _show_status(self, text: str) -> None:
         if self.sender() is self.current_view():

@@ -29,7 +29,7 @@ from desktop.paths import (
     resolve_data_location,
 )
 from desktop.playbook import today as today_reading
-from desktop.playbook.today import TodayReading
+from desktop.playbook.today import FirstLook
 from desktop.store.data_format import DatabaseDamaged, DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
 from desktop.ui.shell.main_window import MainWindow
@@ -67,6 +67,8 @@ class Rebound:
         self._deferred_done = False
         #: The user chose to quit over damage: later reports are not shown.
         self._quitting = False
+        #: Today read from the file before the store opened (``look_or_open``).
+        self.first_look: FirstLook | None = None
         #: Keeps clicks and keys from a window drawn before its store is open.
         self._input_hold: InputHold | None = None
         self.errors = ErrorReporter(on_storage_error=self.handle_storage_error)
@@ -114,30 +116,38 @@ class Rebound:
                 create_private_file(path)  # Qt keeps an existing file's permissions
         return QSettings(str(path), QSettings.Format.IniFormat)
 
-    def look_or_open(self) -> TodayReading | None:
+    def look_or_open(self) -> None:
         """Start-up's first step: a first look at the data file when it allows one
-        (the store then opens after the first frame), else the store opened now.
+        (``first_look``; the store then opens after the first frame), else the
+        store opened now.
 
         Raises CANNOT_OPEN from the opening once the user has been told.
         """
         if not self.in_tray:  # with no frame to draw, there is nothing to gain
-            first_look = today_reading.first_look(self.data_dir, local_today())
-            if first_look is not None:
-                return first_look
-        self.open()
-        return None
+            self.first_look = today_reading.first_look(self.data_dir, local_today())
+        if self.first_look is None:
+            self.open()
 
     def open_into_window(self) -> None:
-        """Open the store and hand it to the window, which reads its views again from
-        it: behind a window drawn from a first look, and after a swap of the data.
-        Raises CANNOT_OPEN once the user has been told."""
+        """Open the store and hand it to the window: behind a window drawn from the
+        first look, whose views are read again only if something was saved since
+        that look; and after a swap of the data, when they are. Raises CANNOT_OPEN
+        once the user has been told."""
         self.open()
-        self.window.replace_store(self.store)
+        unchanged = self.first_look is not None and self.first_look.unchanged()
+        self._let_go_of_first_look()
+        self.window.replace_store(self.store, reread=not unchanged)
         if self.store.read_only:
             self.window.show_read_only(self.store.read_only_reason)
 
-    def show_window(self, first_look: TodayReading | None = None) -> MainWindow:
-        self.window = MainWindow(self.store, self.ui_settings(), first_look)
+    def _let_go_of_first_look(self) -> None:
+        if self.first_look is not None:
+            self.first_look.close()
+            self.first_look = None
+
+    def show_window(self) -> MainWindow:
+        first_reading = self.first_look.reading if self.first_look is not None else None
+        self.window = MainWindow(self.store, self.ui_settings(), first_reading)
         if self.store is not None and self.store.read_only:
             self.window.show_read_only(self.store.read_only_reason)
         self.window.data_dir_fixed = self.data_dir_fixed
@@ -287,12 +297,12 @@ class Rebound:
             return False
         self.errors.install()
         try:
-            first_look = self.look_or_open()
+            self.look_or_open()
         except CANNOT_OPEN:
             self.errors.uninstall()
             raise
-        self.show_window(first_look)
-        if first_look is not None:
+        self.show_window()
+        if self.first_look is not None:
             self._input_hold = InputHold(self.window)
         self.instance.activated.connect(self.bring_forward)
         self.defer_until_painted()
@@ -305,6 +315,7 @@ class Rebound:
         self._deferred_done = True
         if self._input_hold is not None:  # closed before its first frame
             self._input_hold.release()
+        self._let_go_of_first_look()
         background.wait_for_all()
         if self.store is not None:
             from desktop.store import lifecycle

@@ -35,11 +35,12 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
         data_dir = prepare_data_dir(location)
         setup_logging(data_dir)
         rebound = Rebound(data_dir, interactive=False, data_dir_fixed=data_dir_fixed)
-        first_look = rebound.look_or_open()
+        rebound.look_or_open()
+        first_look = rebound.first_look is not None
     except CANNOT_OPEN as exc:
         return _cannot_open(report, exc)
     try:
-        window = rebound.show_window(first_look)
+        window = rebound.show_window()
         table = window.current_view().main_widget()
         painted_at = []  # the process's age at the first paint, in seconds
 
@@ -71,7 +72,7 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
             read_only=rebound.store.read_only_reason or False,
             people=count_people(),
             first_view=window.current_view().name,
-            first_look=first_look is not None,
+            first_look=first_look,
             startup_ms=round(age * 1000, 1) if age is not None else None,
             peak_rss_mb=round(_peak_rss_mb(), 1),
             quick_check=verdict,

@@ -2,12 +2,14 @@
 input before the store opens is held, an opening that fails after the frame is
 said and ends the start, and data that needs the store's checks opens it first."""
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.devdata.sample import load_sample_data
-from desktop.paths import RUNNING_MARKER
+from desktop.paths import DATABASE_NAME, RUNNING_MARKER
 from desktop.playbook.settings import Profile, save_profile
 from desktop.store import lifecycle
 from desktop.store.failures import Problem, WriteFailed
@@ -80,6 +82,32 @@ def test_a_store_that_will_not_open_after_the_frame_is_said_and_ends_the_start(
     assert [str(exc) for exc in told] == [str(WriteFailed(Problem.BUSY))]
     assert not rebound.window.isVisible()
     assert rebound.store is None
+
+
+def test_a_change_saved_while_the_store_opened_shows_once_it_is_open(
+        sample_folder, start, qtbot, monkeypatch):
+    """Another program (a ``rebound`` command) saves between the first look and the
+    store's opening: the window reads Today again rather than keep the old look."""
+    open_store = lifecycle.open_store
+
+    def open_after_a_change(data_dir, **options):
+        conn = sqlite3.connect(data_dir / DATABASE_NAME)
+        with conn:
+            conn.execute("UPDATE step SET status = 'skipped' WHERE id = (SELECT min(id) "
+                         "FROM step WHERE status IN ('planned', 'drafted'))")
+        conn.close()
+        return open_store(data_dir, **options)
+
+    monkeypatch.setattr(lifecycle, "open_store", open_after_a_change)
+    rebound = start(sample_folder)
+    tree = rebound.window.today.tree
+
+    def step_rows():
+        return sum(tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
+
+    before = step_rows()
+    qtbot.waitUntil(lambda: rebound.store is not None, timeout=boot.DEFERRED_WORK_LATEST_MS)
+    assert step_rows() == before - 1
 
 
 def test_data_left_by_a_crash_is_checked_before_the_window_shows_it(

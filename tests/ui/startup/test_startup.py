@@ -56,8 +56,8 @@ FIRST_FRAME = """
 
     show_window = Rebound.show_window
 
-    def show_and_watch(self, first_look=None):
-        window = show_window(self, first_look)
+    def show_and_watch(self):
+        window = show_window(self)
 
         def painted():
             print(json.dumps(sorted(set(built))), flush=True)
@@ -89,8 +89,8 @@ DEFERRED_WORK = """
     events = []
     show_window = Rebound.show_window
 
-    def show_and_watch(self, first_look=None):
-        window = show_window(self, first_look)
+    def show_and_watch(self):
+        window = show_window(self)
         events.append(["shown", gc.isenabled()])
         FirstPaint(window, lambda: events.append(["painted", gc.isenabled()]))
         return window
@@ -127,8 +127,9 @@ NEVER_PAINTED = """
 
     runs = []
 
-    def build_without_showing(self, first_look=None):
-        self.window = MainWindow(self.store, self.ui_settings(), first_look)
+    def build_without_showing(self):
+        self.window = MainWindow(self.store, self.ui_settings(),
+                                 self.first_look.reading if self.first_look else None)
         QTimer.singleShot(500, QApplication.quit)  # time for a second run, if any
         return self.window
 
