@@ -89,6 +89,15 @@ def qt_namespace_uses(source: str) -> list[int]:
             if imports_qt(node) or reaches_qt(node)]
 
 
+def dialog_classes_imported(source: str) -> list[str]:
+    """The dialog classes (``boot.DIALOG_CLASSES``) ``source`` imports as it loads,
+    that is in its top-level statements, not inside a function or a type-checking
+    block."""
+    return [alias.name for node in ast.parse(source).body
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6")
+            for alias in node.names if alias.name in boot.DIALOG_CLASSES]
+
+
 def dataclasses_defined(module: str, source: str) -> list[str]:
     """Qualified names of the classes ``source`` defines with ``@dataclass``."""
     found = []
@@ -118,6 +127,13 @@ def test_the_first_frame_path_does_not_touch_the_qt_namespace(loaded_at_first_fr
     offenders = {name: lines for name, source in sources.items()
                  if (lines := qt_namespace_uses(source))}
     assert offenders == {}, f"these first-frame modules use PySide6's Qt namespace: {offenders}"
+
+
+def test_the_first_frame_path_leaves_the_dialog_classes_for_later(loaded_at_first_frame):
+    """Rule 8, read from the source of every module the first frame loaded."""
+    offenders = {name: found for name, source in first_frame_sources(loaded_at_first_frame).items()
+                 if (found := dialog_classes_imported(source))}
+    assert offenders == {}, f"these first-frame modules import dialog classes: {offenders}"
 
 
 def test_records_on_the_first_frame_path_are_named_tuples(loaded_at_first_frame):
@@ -163,6 +179,20 @@ def test_the_qt_namespace_check_sees_both_spellings():
               "x = QtCore.Qt.Key\n")
     assert qt_namespace_uses(source) == [1, 3]
     assert qt_namespace_uses("from PySide6.QtCore import QTimer\n") == []
+
+
+def test_the_dialog_class_check_sees_imports_as_the_module_loads_only():
+    source = textwrap.dedent("""
+        from typing import TYPE_CHECKING
+        from PySide6.QtWidgets import QLabel, QMessageBox
+
+        if TYPE_CHECKING:
+            from PySide6.QtWidgets import QSystemTrayIcon
+
+        def ask():
+            from PySide6.QtWidgets import QInputDialog
+    """)
+    assert dialog_classes_imported(source) == ["QMessageBox"]
 
 
 def test_the_dataclass_check_sees_every_spelling():

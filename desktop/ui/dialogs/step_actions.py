@@ -2,16 +2,7 @@
 
 import datetime
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QDialog,
-    QDialogButtonBox,
-    QInputDialog,
-    QMenu,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.clock import local_today
 from desktop.ui.shell.change_hub import hub
@@ -21,6 +12,11 @@ SNOOZE_CHOICES = (("For a day", 1), ("For a week", 7), ("Until a date…", None)
 
 
 def pick_date(parent: QWidget, title: str) -> datetime.date | None:
+    # Loaded when a date is picked: Today builds its snooze menu before the first
+    # frame, and these classes are not needed for it (``boot``, rule 8).
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     calendar = QCalendarWidget()
@@ -69,6 +65,8 @@ def snooze_step(parent: QWidget, step_id: int, until: datetime.date) -> bool:
 
 def ask_skip(parent: QWidget, step_id: int) -> bool:
     """Ask why (optional) and skip the step; False when the user cancels."""
+    from PySide6.QtWidgets import QInputDialog  # loaded when shown: ``boot``, rule 8
+
     reason, ok = QInputDialog.getText(
         parent, "Skip this step",
         "Why skip it? (optional — e.g. “we already spoke at the meetup”)",

@@ -9,14 +9,16 @@ tells periodic writers to wait while one runs.
 """
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.operations import Changes
 from desktop.store.failures import WriteFailed
-from desktop.ui.dialogs.write_failure import tell_not_saved
-from desktop.ui.shell.long_work import LongWork
+
+if TYPE_CHECKING:  # loaded when long work first runs (``boot``, rule 8)
+    from desktop.ui.shell.long_work import LongWork
 
 
 class ChangeHub(QObject):
@@ -42,13 +44,15 @@ class ChangeHub(QObject):
             try:
                 changes = operation(*args, **kwargs)
             except WriteFailed as exc:
+                from desktop.ui.dialogs.write_failure import tell_not_saved  # rule 8
+
                 if not tell_not_saved(parent, exc, can_retry=True):
                     return None
                 continue
             self.did_execute(changes, source)
             return changes
 
-    def start_long(self, work: LongWork, source: QObject | None = None) -> None:
+    def start_long(self, work: "LongWork", source: QObject | None = None) -> None:
         """Start ``work`` on its thread; its Changes reach the views like any other.
 
         The hub owns ``work`` from here (whoever made it may go first) and deletes it
@@ -62,7 +66,7 @@ class ChangeHub(QObject):
             self.busyChanged.emit(True)
         work.start()
 
-    def _ended(self, work: LongWork) -> None:
+    def _ended(self, work: "LongWork") -> None:
         self._running.remove(work)
         work.deleteLater()
         if not self._running:

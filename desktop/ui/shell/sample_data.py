@@ -3,8 +3,6 @@ taking exactly it away again, each through the change hub like any other change.
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from desktop.ui.shell.change_hub import hub
 
 if TYPE_CHECKING:
@@ -13,6 +11,8 @@ if TYPE_CHECKING:
 
 def load_sample(window: "MainWindow") -> None:
     """Help > Load sample data: fill an empty Rebound with an example, and say what came."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when shown: ``boot``, rule 8
+
     from desktop.devdata.sample import SampleRefused
     from desktop.operations import data  # rarely used: not loaded at start-up
 
@@ -34,6 +34,8 @@ def load_sample(window: "MainWindow") -> None:
 
 def remove_sample(window: "MainWindow") -> None:
     """Help > Remove sample data: take exactly the example away, once the user agrees."""
+    from PySide6.QtWidgets import QMessageBox  # loaded when shown: ``boot``, rule 8
+
     from desktop.devdata.sample import NoSample
     from desktop.operations import data  # rarely used: not loaded at start-up
 

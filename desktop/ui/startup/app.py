@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.cli import window_parser
@@ -40,6 +40,8 @@ from desktop.ui.startup.platform_check import explain, missing_packages, uses_x1
 from desktop.ui.startup.qt_app import create_qapp
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from desktop.store.lifecycle import Store
 
 log = logging.getLogger("rebound")

@@ -5,11 +5,11 @@ store opens again into the same window."""
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from desktop.logs import setup_logging
-from desktop.ui.shell.long_work import LongWork, wait_for
 from desktop.ui.startup import background
+
+# Qt's dialogs and the long-work runner are imported where they are used: this
+# module loads with the window, before its first frame (``boot``, rule 8).
 
 if TYPE_CHECKING:
     from desktop.ui.startup.app import Rebound
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 def back_up_now(rebound: "Rebound") -> None:
     """File > Back up now: the status bar says where, or a dialog says why not."""
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.store import backups, lifecycle
 
     try:
@@ -32,9 +34,12 @@ def restore(rebound: "Rebound", backup: Path) -> bool:
     if not rebound.window.close_composers():
         return False
     background.wait_for_all()
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.operations import data  # rarely used: not loaded at start-up
     from desktop.store import backups, lifecycle
     from desktop.store.restoring import RestoreRefused
+    from desktop.ui.shell.long_work import LongWork, wait_for
 
     lifecycle.close_store(rebound.store)
 
@@ -59,9 +64,12 @@ def move_data(rebound: "Rebound", new_dir: Path) -> bool:
         return False
     rebound.window.save_state()
     background.wait_for_all()
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.operations import data  # rarely used: not loaded at start-up
     from desktop.store import lifecycle
     from desktop.store.relocate import MoveRefused
+    from desktop.ui.shell.long_work import LongWork, wait_for
 
     lifecycle.close_store(rebound.store)
     old_dir = rebound.data_dir

@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.paths import LOG_NAME
 from desktop.store.data_format import DatabaseDamaged
@@ -54,6 +54,8 @@ class ErrorReporter:
 
 
 def show_error(exc: BaseException, details: str) -> None:
+    from PySide6.QtWidgets import QMessageBox  # loaded when shown: ``boot``, rule 8
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Something went wrong")

@@ -183,7 +183,7 @@ def test_a_move_the_disk_refuses_is_said_and_the_card_stays(board, window, data_
                                                            monkeypatch):
     view, first = board
     told = []
-    monkeypatch.setattr("desktop.ui.shell.change_hub.tell_not_saved",
+    monkeypatch.setattr("desktop.ui.dialogs.write_failure.tell_not_saved",
                         lambda parent, exc, can_retry=False: told.append(exc.message) and False)
     db.execute_sql("PRAGMA busy_timeout = 50")
     other = sqlite3.connect(data_dir / "rebound.db", isolation_level=None)
