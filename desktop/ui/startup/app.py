@@ -168,8 +168,16 @@ class Rebound:
 
     def defer_until_painted(self) -> None:
         """Run ``after_first_frame`` once the window's first frame is drawn."""
-        FirstPaint(self.window, lambda: QTimer.singleShot(0, self.after_first_frame))
+        FirstPaint(self.window, self._first_frame_drawn)
         QTimer.singleShot(boot.DEFERRED_WORK_LATEST_MS, self.after_first_frame)
+
+    def _first_frame_drawn(self) -> None:
+        """The frame is on screen: hold the user's input while the store behind a first
+        look opens. Not sooner: nothing could be clicked before the frame, and an
+        application-wide filter sees every event of the first paint (some 30 ms)."""
+        if self.store is None and self._input_hold is None:
+            self._input_hold = InputHold(self.window)
+        QTimer.singleShot(0, self.after_first_frame)
 
     def after_first_frame(self) -> None:
         """What start-up leaves until the window is on screen; runs once."""
@@ -178,7 +186,8 @@ class Rebound:
         self._deferred_done = True
         boot.first_frame_reached()
         if self.store is None:
-            self._input_hold.release()  # nothing runs the event loop until it is open
+            if self._input_hold is not None:  # none when the deadline came first
+                self._input_hold.release()  # nothing runs the event loop until it is open
             try:
                 self.open_into_window()
             except CANNOT_OPEN:
@@ -304,8 +313,6 @@ class Rebound:
             self.errors.uninstall()
             raise
         self.show_window()
-        if self.first_look is not None:
-            self._input_hold = InputHold(self.window)
         self.instance.activated.connect(self.bring_forward)
         self.defer_until_painted()
         return True

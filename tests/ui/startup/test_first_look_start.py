@@ -47,17 +47,25 @@ def start(monkeypatch):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_keys_wait_for_the_store_behind_the_first_frame(sample_folder, start, qtbot):
+def test_keys_wait_for_the_store_behind_the_first_frame(sample_folder, start, qtbot,
+                                                        monkeypatch):
+    # Hold the start between its first frame and the store's opening.
+    open_after_the_frame = Rebound.after_first_frame
+    monkeypatch.setattr(Rebound, "after_first_frame", lambda self: None)
     rebound = start(sample_folder)
     window = rebound.window
     tree = window.today.tree
+    qtbot.waitUntil(lambda: rebound._input_hold is not None)  # the frame is drawn
     assert rebound.store is None and tree.currentItem() is not None  # a step to open
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                      pos=tree.visualItemRect(tree.currentItem()).center())
     assert window.composers.windows == []  # nothing opened a note without a store
     assert window.current_view() is window.today
 
-    qtbot.waitUntil(lambda: rebound.store is not None, timeout=boot.DEFERRED_WORK_LATEST_MS)
+    open_after_the_frame(rebound)
+    assert rebound.store is not None
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert len(window.composers.windows) == 1  # the hold is gone with the wait
     for composer in window.composers.windows:
