@@ -38,6 +38,35 @@ def window_parser(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+#: The window's switches, as ``read_window_options`` finds them.
+_WINDOW_SWITCHES = {"--in-tray": "in_tray", "--self-test": "self_test"}
+
+
+def read_window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options (``window_parser``'s) when ``argv`` holds them and nothing
+    else, spelled out in full; None for anything else (a command, --help, a short
+    form, a mistake), which argparse then reads, helps with and explains as always.
+
+    Read by hand because argparse's first use costs some 9 ms of a window's start:
+    each of its messages is looked up through gettext, which searches the disk for
+    translations on every call. A test holds the two readings together.
+    """
+    options = argparse.Namespace(data_dir=None, in_tray=False, self_test=False)
+    words = iter(argv)
+    for word in words:
+        if word in _WINDOW_SWITCHES:
+            setattr(options, _WINDOW_SWITCHES[word], True)
+        elif word == "--data-dir":
+            options.data_dir = next(words, None)
+            if options.data_dir is None or options.data_dir.startswith("-"):
+                return None
+        elif word.startswith("--data-dir="):
+            options.data_dir = word.partition("=")[2]
+        else:
+            return None
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rebound",
@@ -144,14 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "check-note" and args.person is None:
-        # Pure text in, JSON out: no data folder, no database, no Qt.
-        from desktop.commands.notes import check_text
+    if read_window_options(argv) is None:  # a command, or words only argparse reads
+        args = build_parser().parse_args(argv)
+        if args.command == "check-note" and args.person is None:
+            # Pure text in, JSON out: no data folder, no database, no Qt.
+            from desktop.commands.notes import check_text
 
-        return check_text(args.file, args.kind)
-    if args.command is not None:
-        return command(args.command)(resolve_data_location(args.data_dir), args)
+            return check_text(args.file, args.kind)
+        if args.command is not None:
+            return command(args.command)(resolve_data_location(args.data_dir), args)
     from desktop.ui.startup import boot  # the window's package: not for the commands
 
     with boot.paused_collector():  # the first-frame rules: see ``boot``

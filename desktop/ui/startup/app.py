@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.cli import window_parser
+from desktop.cli import read_window_options, window_parser
 from desktop.clock import local_today
 from desktop.logs import setup_logging
 from desktop.paths import (
@@ -347,7 +347,7 @@ def run_app(argv: list[str], exec: bool = True) -> "int | Rebound":
     ``close`` it. A start that cannot go on returns its status either way: 2 when
     the data cannot be opened, 0 when another window already has the folder.
     """
-    args = window_parser().parse_args(argv)
+    args = read_window_options(argv) or window_parser().parse_args(argv)
     location = resolve_data_location(args.data_dir)
     data_dir_fixed = data_dir_is_fixed(args.data_dir)
     if args.self_test:
