@@ -33,7 +33,7 @@ from desktop.playbook.today import FirstLook
 from desktop.store.data_format import DatabaseDamaged, DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.startup import background, boot, data_swaps
+from desktop.ui.startup import boot, data_swaps
 from desktop.ui.startup.errors import ErrorReporter
 from desktop.ui.startup.first_paint import FirstPaint, InputHold
 from desktop.ui.startup.platform_check import explain, missing_packages, uses_x11
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from desktop.store.lifecycle import Store
+    from desktop.ui.startup.background import Job
 
 log = logging.getLogger("rebound")
 
@@ -65,7 +66,7 @@ class Rebound:
         self.store: Store | None = None
         self.window: MainWindow | None = None
         self.tray: QSystemTrayIcon | None = None
-        self._jobs: list[background.Job] = []
+        self._jobs: list[Job] = []
         self._deferred_done = False
         #: The user chose to quit over damage: later reports are not shown.
         self._quitting = False
@@ -236,6 +237,8 @@ class Rebound:
                       self._on_quick_check)
 
     def _run(self, name, work, on_done=None) -> None:
+        from desktop.ui.startup import background  # background work starts after the frame
+
         job = background.Job(name, work)
         if on_done is not None:
             job.signals.finished.connect(on_done)
@@ -284,6 +287,7 @@ class Rebound:
             return
         from desktop.store import lifecycle
         from desktop.ui.dialogs.recovery import Recovery, offer_recovery
+        from desktop.ui.startup import background
 
         background.wait_for_all()
         lifecycle.close_store(self.store)
@@ -325,6 +329,8 @@ class Rebound:
         if self._input_hold is not None:  # closed before its first frame
             self._input_hold.release()
         self._let_go_of_first_look()
+        from desktop.ui.startup import background
+
         background.wait_for_all()
         if self.store is not None:
             from desktop.store import lifecycle

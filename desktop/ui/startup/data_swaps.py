@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.logs import setup_logging
-from desktop.ui.startup import background
 
-# Qt's dialogs and the long-work runner are imported where they are used: this
-# module loads with the window, before its first frame (``boot``, rule 8).
+# Qt's dialogs, the long-work runner and the background jobs are imported where
+# they are used: this module loads with the window, before its first frame
+# (``boot``, rule 8).
 
 if TYPE_CHECKING:
     from desktop.ui.startup.app import Rebound
@@ -33,14 +33,15 @@ def restore(rebound: "Rebound", backup: Path) -> bool:
     """Swap in a backup while running: the current data is backed up first."""
     if not rebound.window.close_composers():
         return False
-    background.wait_for_all()
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.operations import data  # rarely used: not loaded at start-up
     from desktop.store import backups, lifecycle
     from desktop.store.restoring import RestoreRefused
     from desktop.ui.shell.long_work import LongWork, wait_for
+    from desktop.ui.startup import background
 
+    background.wait_for_all()
     lifecycle.close_store(rebound.store)
 
     try:
@@ -63,14 +64,15 @@ def move_data(rebound: "Rebound", new_dir: Path) -> bool:
     if not rebound.window.close_composers():
         return False
     rebound.window.save_state()
-    background.wait_for_all()
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.operations import data  # rarely used: not loaded at start-up
     from desktop.store import lifecycle
     from desktop.store.relocate import MoveRefused
     from desktop.ui.shell.long_work import LongWork, wait_for
+    from desktop.ui.startup import background
 
+    background.wait_for_all()
     lifecycle.close_store(rebound.store)
     old_dir = rebound.data_dir
 
