@@ -9,7 +9,6 @@ import argparse
 import importlib
 
 from desktop import __version__
-from desktop.exchange import formats
 from desktop.paths import resolve_data_location
 from desktop.playbook.kinds import StepKind
 
@@ -68,6 +67,8 @@ def read_window_options(argv: list[str]) -> argparse.Namespace | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.exchange import formats  # the commands' choices: not for the window
+
     parser = argparse.ArgumentParser(
         prog="rebound",
         description="Rebound: turn a job rejection into your next offer.",

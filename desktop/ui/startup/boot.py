@@ -56,7 +56,6 @@ PRELOAD_BEFORE_QT = (
     "desktop.store.failures",
     "desktop.clock",
     "desktop.operations.changes",
-    "desktop.operations.worker",
     "desktop.logs",
 )
 

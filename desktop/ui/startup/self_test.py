@@ -37,6 +37,7 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
         rebound = Rebound(data_dir, interactive=False, data_dir_fixed=data_dir_fixed)
         rebound.look_or_open()
         first_look = rebound.first_look is not None
+        store_open_at = None if first_look else process_age_seconds()
     except CANNOT_OPEN as exc:
         return _cannot_open(report, exc)
     try:
@@ -58,6 +59,7 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
                 rebound.open_into_window()
             except CANNOT_OPEN as exc:
                 return _cannot_open(report, exc)
+            store_open_at = process_age_seconds()
         # Loaded after the paint, as the real start-up does not need them before.
         from desktop.store import lifecycle
         from desktop.store.people import count_people
@@ -74,6 +76,9 @@ def run_self_test(app: QApplication, location: DataLocation, data_dir_fixed: boo
             first_view=window.current_view().name,
             first_look=first_look,
             startup_ms=round(age * 1000, 1) if age is not None else None,
+            # When the window takes input: its store is open (after the frame when
+            # the frame was drawn from the first look).
+            store_open_ms=round(store_open_at * 1000, 1),
             peak_rss_mb=round(_peak_rss_mb(), 1),
             quick_check=verdict,
             templates=rendered,
