@@ -8,6 +8,8 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.ui.widgets.formatting import counted
+
 #: Errors named in the "send anyway?" question; the rest are counted.
 ERRORS_LISTED = 3
 
@@ -19,8 +21,8 @@ def ask_send_anyway(parent: QWidget, errors: list, action: str) -> bool:
             if len(errors) > ERRORS_LISTED else "")
     answer = QMessageBox.question(
         parent, "Send anyway?",
-        f"The tone check still lists {len(errors)} thing{'s' if len(errors) > 1 else ''} "
-        f"to fix:\n\n{listed}{more}\n\n{action} anyway?",
+        f"The tone check still lists {counted(len(errors), 'thing', 'things')} to fix:"
+        f"\n\n{listed}{more}\n\n{action} anyway?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

@@ -6,6 +6,8 @@ closed. Quit (in its menu, or File → Quit) ends it."""
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
+from desktop.ui.widgets.formatting import counted
+
 #: The window-state key of the choice.
 KEEP_RUNNING_KEY = "tray/keep_running"
 #: How often Today is read again while in the tray: a note snoozed until today,
@@ -26,7 +28,7 @@ def keeps_running(settings) -> bool:
 def due_text(due: int) -> str:
     if not due:
         return "Rebound: nothing due"
-    return f"Rebound: {due} note{'s' if due != 1 else ''} due"
+    return f"Rebound: {counted(due, 'note', 'notes')} due"
 
 
 class TrayKeeper(QObject):

@@ -28,6 +28,7 @@ from desktop.ui.dialogs.turned_down import TurnedDownDialog
 from desktop.ui.shell.change_hub import hub
 from desktop.ui.shell.view import View
 from desktop.ui.widgets.board_cards import CardList
+from desktop.ui.widgets.formatting import counted
 from desktop.vocabulary import Found, Stage
 
 #: No largest width (Qt's QWIDGETSIZE_MAX).
@@ -247,8 +248,8 @@ class BoardView(View):
     def _moved_text(card: Card, stage: Stage, changes: Changes) -> str:
         text = f"Moved {card.position} — {card.company} to {stage.label}."
         if changes.planned:
-            count = len(changes.planned)
-            text += f" Planned {count} follow-up{'s' if count != 1 else ''}: see Today."
+            text += (f" Planned {counted(len(changes.planned), 'follow-up', 'follow-ups')}: "
+                     "see Today.")
         elif stage == Stage.REJECTED and not card.people:
             text += " No follow-ups planned: nobody is linked to it yet."
         elif stage == Stage.REJECTED:

@@ -36,7 +36,7 @@ from desktop.store.today_queries import StepRow
 from desktop.ui.dialogs.step_actions import ask_skip, snooze_menu, snooze_step
 from desktop.ui.shell.view import View
 from desktop.ui.startup.boot import FOREGROUND_ROLE, USER_ROLE
-from desktop.ui.widgets.formatting import days_ago, friendly_date
+from desktop.ui.widgets.formatting import counted, days_ago, friendly_date
 from desktop.vocabulary import StepStatus
 
 # Columns of the tree.
@@ -284,10 +284,12 @@ class TodayView(View):
         else:
             parts.append("Nothing due today")
         if results.sent:
-            led = [f"{n} {label}" for n, label in (
-                (results.replied, "replies"), (results.conversations, "conversations"),
-                (results.interviews, "interviews"), (results.offers, "offers")) if n]
-            parts.append(f"Follow-ups sent so far: {results.sent}"
+            led = [counted(n, one, many) for n, one, many in (
+                (results.replied, "reply", "replies"),
+                (results.conversations, "conversation", "conversations"),
+                (results.interviews, "interview", "interviews"),
+                (results.offers, "offer", "offers")) if n]
+            parts.append(f"Follow-ups sent so far: {results.sent:,}"
                          + (f" — they led to {', '.join(led)}" if led else ""))
         self.summary.setText(" · ".join(parts))
 

@@ -8,6 +8,11 @@ from desktop.store.stored_values import parse_next_step
 from desktop.vocabulary import LabelledChoice
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """"1 reply", "2 replies", "1,204 notes": the number with the word that fits it."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def friendly_date(value: date | None) -> str:
     """"12 Mar 2026"; the year is dropped for dates in the current year."""
     if value is None:

@@ -135,3 +135,9 @@ def test_a_long_list_comes_a_page_at_a_time_with_its_whole_count(window, qtbot):
         qtbot.keyClick(today.tree, Qt.Key.Key_Return)
     assert group.childCount() == 250
     assert all(group.child(i).data(0, StepIdRole) is not None for i in range(250))
+
+
+def test_the_summary_counts_in_words_that_fit_the_number(sample_window):
+    """The sample's two sent notes led to one reply and one conversation."""
+    summary = sample_window.today.summary.text()
+    assert "Follow-ups sent so far: 2 — they led to 1 reply, 1 conversation" in summary
