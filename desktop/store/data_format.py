@@ -10,7 +10,7 @@ from pathlib import Path
 
 #: The data format this version reads and writes: the last migration's number
 #: (``migrations.MIGRATIONS``; a test holds the two together).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class DatabaseDamaged(Exception):

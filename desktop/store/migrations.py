@@ -13,6 +13,7 @@ from desktop.store.connection import db, explain_failure, user_version
 from desktop.store.data_format import DatabaseTooNew, MigrationFailed
 from desktop.store.failures import WriteFailed
 from desktop.store.schema_v6 import V6_REACH_AND_ANSWERS
+from desktop.store.schema_v7 import V7_FOLLOW_UP_TALLY
 
 _TIMESTAMPS = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
 
@@ -293,9 +294,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V5_SEARCH_EVERYTHING),
     Migration(6, "how far each process went, and what each note sent led to",
               V6_REACH_AND_ANSWERS),
+    Migration(7, "what the follow-ups led to, counted as it happens", V7_FOLLOW_UP_TALLY),
 )
-
-#: The newest data format this version of Rebound reads and writes.
 
 
 def pending(migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:

@@ -11,8 +11,19 @@ from desktop.store import lifecycle
 _SEARCH_EVERYTHING_TABLES = ("company_search", "application_search", "interaction_search")
 
 
+def drop_follow_up_tally(conn: sqlite3.Connection) -> None:
+    """Remove migration 7's table and triggers: the file reads as format 6."""
+    for trigger in ("step_tally_insert", "step_tally_delete", "step_tally_update",
+                    "interaction_tally_insert", "interaction_tally_delete",
+                    "interaction_tally_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE follow_up_tally")
+    conn.execute("PRAGMA user_version = 6")
+
+
 def drop_reach_and_answers(conn: sqlite3.Connection) -> None:
-    """Remove migration 6's columns, indexes and triggers: the file reads as format 5."""
+    """Remove migrations 7 and 6: the file reads as format 5."""
+    drop_follow_up_tally(conn)
     for trigger in ("application_reach_insert", "application_reach_update",
                     "step_answers_insert", "step_answers_update", "interaction_answers_insert",
                     "interaction_answers_update", "interaction_answers_delete",
@@ -30,7 +41,7 @@ def drop_reach_and_answers(conn: sqlite3.Connection) -> None:
 
 
 def drop_search_everything(conn: sqlite3.Connection) -> None:
-    """Remove migrations 6 and 5: the file reads as format 4."""
+    """Remove migrations 7, 6 and 5: the file reads as format 4."""
     drop_reach_and_answers(conn)
     triggers = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'step_sent%' "

@@ -126,7 +126,7 @@ def test_an_older_file_learns_its_answers_and_reach_when_updated(data_dir):
                        summary="Go deeper on SQL", outcome="conversation")
     store = reopened_as_older(store, data_dir, drop_reach_and_answers)  # from format 5
     try:
-        assert [m.version for m in store.migrations_applied] == [6]
+        assert [m.version for m in store.migrations_applied] == [6, 7]
         assert _reach(app) == Stage.INTERVIEWING  # rejected after an interview
         assert _answer(note) == ("2026-03-10", 2, 7.0)
         assert Step.get_by_id(note).sent_role == "hiring_manager"

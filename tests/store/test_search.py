@@ -127,7 +127,7 @@ def test_a_file_from_before_search_everything_is_indexed_when_it_updates(tmp_pat
                                                                 tomasz.created))
     store = reopened_as_older(store, data_dir, drop_search_everything)  # from format 4
     try:
-        assert [m.version for m in store.migrations_applied] == [5, 6]
+        assert [m.version for m in store.migrations_applied] == [5, 6, 7]
         assert _titles("umbra", Found.COMPANY) == ["Umbra Analytics"]
         assert _titles("saffron", Found.REFLECTION) == ["Analyst — Umbra Analytics"]
         assert _titles("okra", Found.NOTE_SENT) == ["Thanks"]
