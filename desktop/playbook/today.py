@@ -19,7 +19,7 @@ from desktop.paths import DATABASE_NAME, RUNNING_MARKER
 from desktop.playbook.settings import PLAYBOOK_KEY, playbook_settings_from
 from desktop.store import today_queries
 from desktop.store.data_format import SCHEMA_VERSION
-from desktop.store.sqlite_file import looks_like_sqlite
+from desktop.store.sqlite_file import Moment, looks_like_sqlite
 from desktop.store.today_queries import ColdContact, Results, StepRow
 
 #: Days ahead the "Coming up" group looks.
@@ -84,25 +84,20 @@ def more_steps(window: Window, offset: int) -> list[StepRow]:
 
 
 class FirstLook:
-    """Today's reading taken before the store opened, and the read-only connection it
-    was read through, kept until the store is open to tell whether anything was
-    saved in between (``unchanged``); ``close`` lets go of it."""
+    """Today's reading taken before the store opened, and the moment it was read at,
+    kept until the store is open to tell whether anything was saved in between."""
 
-    def __init__(self, conn: sqlite3.Connection, reading: TodayReading, version: int):
-        self._conn = conn
+    def __init__(self, moment: Moment, reading: TodayReading):
+        self._moment = moment
         self.reading = reading
-        self._version = version
 
     def unchanged(self) -> bool:
-        """True when no connection, in this process or another, has saved anything
-        since the reading; False as well when that cannot be told."""
-        try:
-            return self._conn.execute("PRAGMA data_version").fetchone()[0] == self._version
-        except sqlite3.Error:
-            return False
+        """True when nothing has been saved since the reading, in this process or
+        another; False as well when that cannot be told."""
+        return self._moment.unchanged()
 
     def close(self) -> None:
-        self._conn.close()
+        self._moment.close()
 
 
 def first_look(data_dir: Path, today: datetime.date) -> FirstLook | None:
@@ -115,12 +110,13 @@ def first_look(data_dir: Path, today: datetime.date) -> FirstLook | None:
     changes in SQLite's write-ahead log (it did not end cleanly, so the file is
     checked before anything reads it). A file that cannot be read here is left for
     the store's opening to explain.
-
-    The reading is one read transaction, so it is one moment's data, and the
-    moment's ``data_version`` is kept for ``FirstLook.unchanged``.
     """
     path = Path(data_dir) / DATABASE_NAME
     log = path.with_name(f"{path.name}-wal")
+
+    def in_this_format(conn) -> TodayReading | None:
+        return read(conn, today) if today_queries.stored_format(conn) == SCHEMA_VERSION else None
+
     try:
         usable = (path.is_file() and path.stat().st_size > 0 and looks_like_sqlite(path)
                   and not (Path(data_dir) / RUNNING_MARKER).exists()
@@ -128,20 +124,14 @@ def first_look(data_dir: Path, today: datetime.date) -> FirstLook | None:
                   and os.access(data_dir, os.W_OK) and os.access(path, os.W_OK))
         if not usable:
             return None
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
-                               isolation_level=None)
+        moment = Moment(path)
     except (OSError, sqlite3.Error):
         return None
     try:
-        conn.execute("BEGIN")
-        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            conn.close()
-            return None
-        reading = read(conn, today)
-        version = conn.execute("PRAGMA data_version").fetchone()[0]
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA shrink_memory")  # its page cache is not needed again
+        reading = moment.read(in_this_format)
     except sqlite3.Error:
-        conn.close()
+        reading = None
+    if reading is None:
+        moment.close()
         return None
-    return FirstLook(conn, reading, version)
+    return FirstLook(moment, reading)

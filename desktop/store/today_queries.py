@@ -163,6 +163,11 @@ def follow_up_results(conn: sqlite3.Connection) -> Results:
                    counts.get(Outcome.OFFER, 0))
 
 
+def stored_format(conn: sqlite3.Connection) -> int:
+    """The data format the file was saved in (``data_format.SCHEMA_VERSION``'s kind)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def stored_setting(conn: sqlite3.Connection, key: str) -> object:
     """The JSON value kept under ``key`` in the settings table; None when there is
     none or it cannot be read as JSON."""
