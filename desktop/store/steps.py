@@ -8,7 +8,7 @@ from desktop.clock import utcnow
 from desktop.store import today_queries
 from desktop.store.connection import db, transaction
 from desktop.store.models import Step
-from desktop.store.today_queries import ColdContact, Results, StepRow, step_rows
+from desktop.store.today_queries import StepRow, step_rows
 from desktop.vocabulary import OPEN_STEP_STATUSES, StepStatus
 
 _OPEN = [status.value for status in OPEN_STEP_STATUSES]
@@ -99,21 +99,6 @@ def open_steps_between(after: datetime.date | None, until: datetime.date,
     """The open steps due after ``after`` (None: however long ago) and on or before
     ``until``, earliest first; one page of ``limit`` of them, or all."""
     return today_queries.open_steps_between(db.connection(), after, until, limit, offset)
-
-
-def count_open_between(after: datetime.date | None, until: datetime.date) -> int:
-    return today_queries.count_open_between(db.connection(), after, until)
-
-
-def people_going_cold(today: datetime.date, default_months: int, quiet_until: datetime.date,
-                      limit: int = 50) -> list[ColdContact]:
-    """See ``today_queries.people_going_cold``."""
-    return today_queries.people_going_cold(db.connection(), today, default_months,
-                                           quiet_until, limit)
-
-
-def follow_up_results() -> Results:
-    return today_queries.follow_up_results(db.connection())
 
 
 def close_open_steps(person_id: int, application_id: int, reason: str) -> list[int]:

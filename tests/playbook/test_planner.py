@@ -10,7 +10,8 @@ from desktop.operations import applications as operations
 from desktop.playbook import planner
 from desktop.playbook.kinds import StepKind
 from desktop.playbook.settings import load_playbook_settings, save_playbook_settings
-from desktop.store import applications, interactions, people, steps
+from desktop.store import applications, interactions, people, steps, today_queries
+from desktop.store.connection import db
 from desktop.store.validation import ValidationError
 from desktop.vocabulary import StepStatus
 
@@ -130,7 +131,7 @@ def test_a_logged_call_moves_the_check_in(application):
                            channel="phone", direction="incoming", summary="Hana called me",
                            outcome="conversation")
     assert plan_of(application)[("check_in", "Hana Test")] == datetime.date(2027, 3, 10)
-    assert steps.follow_up_results().conversations == 1
+    assert today_queries.follow_up_results(db.connection()).conversations == 1
 
 
 def test_a_person_with_their_own_cadence(application):
@@ -211,9 +212,10 @@ def test_due_and_going_cold(application):
     today = datetime.date(2026, 11, 20)
     due = steps.open_steps_between(None, today)
     assert {s.kind for s in due} == set()  # not rejected yet: nothing planned
-    cold = steps.people_going_cold(today, 3, quiet_until=today + datetime.timedelta(days=14))
+    cold = today_queries.people_going_cold(db.connection(), today, 3,
+                                           quiet_until=today + datetime.timedelta(days=14))
     assert [c.name for c in cold] == ["Olga Test"]
-    assert steps.count_open_between(None, today) == 0
+    assert today_queries.count_open_between(db.connection(), None, today) == 0
 
 
 def test_a_check_in_skipped_on_the_last_of_november_comes_back_at_the_end_of_february(
