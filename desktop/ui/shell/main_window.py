@@ -62,9 +62,10 @@ class MainWindow(QMainWindow):
     moveRequested = Signal(Path)
 
     def __init__(self, store: "Store | None", settings: QSettings,
-                 first_look: TodayReading | None = None, parent=None):
-        """``store`` is None when the window is drawn from start-up's ``first_look``
-        at the file, before the store opens; ``replace_store`` hands it over then."""
+                 first_reading: TodayReading | None = None, parent=None):
+        """``store`` is None when the window is drawn from ``first_reading``, Today
+        read by start-up's first look at the file before the store opens;
+        ``replace_store`` hands the store over then."""
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._switch_to)
         self.today: TodayView = self.view(0)
-        self.today.first_look = first_look
+        self.today.first_reading = first_reading
         hub().changed.connect(self.apply_changes)
         self.today.checkInRequested.connect(self.write_check_in)
         self.today.dueCountChanged.connect(self._set_due_count)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         recovery. The views read the data again from it, unless it is known to be
         what the first frame showed (``reread`` False)."""
         self.store = store
-        self.today.first_look = None
+        self.today.first_reading = None
         if reread:
             self.apply_changes(Changes.all())
 

@@ -189,7 +189,7 @@ class TodayView(View):
         self.due_count = 0
         #: Today's reading from the start-up's first look at the file, shown until
         #: the store is open (``MainWindow.replace_store`` clears it).
-        self.first_look: TodayReading | None = None
+        self.first_reading: TodayReading | None = None
 
     # Loading ----------------------------------------------------------------
 
@@ -199,7 +199,7 @@ class TodayView(View):
     def reload(self) -> None:
         """Read Today again: the counts whole, the rows a page at a time (``PAGE_ROWS``
         per group), so the first frame does not grow with the number of steps."""
-        reading = self.first_look or today_reading.from_store(local_today())
+        reading = self.first_reading or today_reading.from_store(local_today())
         today = reading.today
         keep = self._current_key()
         self.tree.clear()

@@ -124,5 +124,5 @@ def test_data_left_by_a_crash_is_checked_before_the_window_shows_it(
     rebound = start(sample_folder)
     assert rebound.store is not None  # opened (and checked) before the window
     assert rebound.store.recovered_from_unclean_exit
-    assert rebound.window.today.first_look is None
+    assert rebound.window.today.first_reading is None
     assert rebound.window.today.tree.topLevelItemCount() > 0

@@ -50,7 +50,7 @@ def test_run_app_opens_the_window_on_today_with_the_data(started, qtbot):
     assert window.store is started.store
     assert started.store.db_path.parent == started.data_dir
     assert window.current_view() is window.today
-    assert window.today.first_look is None  # read again from the store
+    assert window.today.first_reading is None  # read again from the store
     assert [window.today.tree.topLevelItem(i).text(0)
             for i in range(window.today.tree.topLevelItemCount())] == first_look
 
