@@ -199,16 +199,23 @@ class MainWindow(QMainWindow):
         self._page.insertWidget(0, notice)
 
     def show_read_only(self, reason: str) -> None:
-        """Say, for as long as the window is open, that nothing can be saved and why."""
+        """Say, for as long as the data cannot be written, that nothing can be saved
+        and why; "" (data opened again where it can be written) takes that away."""
         self.read_only_reason = reason
-        notice = QLabel(f"<b>Read-only.</b> {reason} You can look through your data, but "
-                        "nothing you change can be saved.", objectName="readOnlyNotice",
-                        wordWrap=True)
-        notice.setContentsMargins(12, 8, 12, 8)
-        notice.setAutoFillBackground(True)
-        notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.show_notice(notice)
+        notice = self.findChild(QLabel, "readOnlyNotice")
+        if not reason:
+            if notice is not None:
+                notice.deleteLater()
+        else:
+            if notice is None:
+                notice = QLabel(objectName="readOnlyNotice", wordWrap=True)
+                notice.setContentsMargins(12, 8, 12, 8)
+                notice.setAutoFillBackground(True)
+                notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+                notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+                self.show_notice(notice)
+            notice.setText(f"<b>Read-only.</b> {reason} You can look through your data, but "
+                           "nothing you change can be saved.")
         self._update_title()
 
     def _update_title(self, *_args) -> None:

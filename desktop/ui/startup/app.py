@@ -140,8 +140,7 @@ class Rebound:
         unchanged = self.first_look is not None and self.first_look.unchanged()
         self._let_go_of_first_look()
         self.window.replace_store(self.store, reread=not unchanged)
-        if self.store.read_only:
-            self.window.show_read_only(self.store.read_only_reason)
+        self.window.show_read_only(self.store.read_only_reason)  # or that it is writable
 
     def _let_go_of_first_look(self) -> None:
         if self.first_look is not None:

@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.store import people
 from desktop.ui.shell import sample_data
@@ -267,3 +267,19 @@ def test_forms_fit_a_1024_by_640_window_without_sideways_scrolling(sample_window
         assert narrow == {}, view.name  # fields keep a width one can read and type in
         for lines in body.findChildren(QListWidget):
             assert lines.wordWrap(), (view.name, lines.objectName())
+
+
+def test_the_read_only_notice_is_said_once_and_goes_when_the_data_can_be_written(window):
+    """The store may open again read-only, or writable after a move: the notice says
+    the latest, once, and never outlives the data being read-only."""
+    window.show_read_only("Your data folder /media/usb is on a read-only disk.")
+    window.show_read_only("Your data file /media/usb/rebound.db is read-only.")
+    notices = window.findChildren(QLabel, "readOnlyNotice")
+    assert len(notices) == 1
+    assert "Your data file /media/usb/rebound.db is read-only." in notices[0].text()
+    assert "(read-only)" in window.windowTitle()
+
+    window.show_read_only("")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QLabel, "readOnlyNotice") == []
+    assert "(read-only)" not in window.windowTitle()
